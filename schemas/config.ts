@@ -1,0 +1,57 @@
+import { z } from 'zod';
+
+/** Treats an unset or blank variable as absent so defaults apply. */
+const optionalString = z
+  .string()
+  .transform((s) => s.trim())
+  .pipe(z.string())
+  .optional()
+  .transform((s) => (s === '' ? undefined : s));
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const nonNegativeNumber = (fallback: number) => z.coerce.number().nonnegative().default(fallback);
+
+const url = (protocols: string[]) =>
+  z.string().refine(
+    (value) => {
+      try {
+        return protocols.includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    },
+    { message: `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}` },
+  );
+
+/** Every environment variable Patuh reads, validated once at start-up. */
+export const envSchema = z.object({
+  DATABASE_URL: url(['postgres:', 'postgresql:']).default('postgres://postgres@127.0.0.1:5432/patuh'),
+  REDIS_URL: url(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1-64 letters, digits, "_" or "-"')
+    .default('patuh'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  BRANCHES_FILE: z.string().min(1).default('config/branches.json'),
+  NOTIFY_DIR: z.string().min(1).default('out/digests'),
+  NOTIFY_WEBHOOK_URL: optionalString.pipe(url(['http:', 'https:']).optional()),
+  NOTIFY_WEBHOOK_TIMEOUT_MS: positiveInt(10_000),
+  /** How long a branch's first digest waits to batch a burst of findings. */
+  NOTIFY_GROUP_WAIT_MS: z.coerce.number().int().nonnegative().max(86_400_000).default(30_000),
+  OSS_FEED_URL: optionalString.pipe(url(['http:', 'https:']).optional()),
+  OSS_USER_KEY: optionalString,
+  /** Earliest permit date (YYYY-MM-DD) a backfill asks the feed for. */
+  OSS_FEED_START: optionalString.pipe(z.iso.date('must be a date YYYY-MM-DD').optional()),
+  OSS_FEED_PAGE_SIZE: positiveInt(500).pipe(z.number().max(5000)),
+  OSS_HTTP_TIMEOUT_MS: positiveInt(15_000),
+  MATCH_BATCH_SIZE: positiveInt(1000).pipe(z.number().max(20_000)),
+  WORKER_CONCURRENCY: positiveInt(2).pipe(z.number().max(64)),
+  /** Calendar year whose UMK applies; defaults to the current year. */
+  UMK_YEAR: z.coerce.number().int().min(2025).max(2100).optional(),
+  RULE_UNREGISTERED_MIN_DECLARED: positiveInt(1),
+  RULE_UNDER_REPORTED_MIN_GAP: positiveInt(1),
+  RULE_WAGE_RATIO: nonNegativeNumber(1).pipe(z.number().max(10)),
+  RULE_ARREARS_MIN_MONTHS: positiveInt(1),
+});
+
+export type Env = z.infer<typeof envSchema>;

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+
+const nib = z.string().regex(/^[0-9]{13}$/, 'must be 13 digits');
+
+/**
+ * Every queue and the jobs it carries. Payloads hold ids or keys only; the records
+ * themselves stay in PostgreSQL.
+ */
+export const jobPayloadSchemas = {
+  ingest: {
+    /** Pull the OSS-style feed from its last committed cursor until it has no more. */
+    'feed-sync': z.object({ feed: z.string().min(1).max(100) }),
+  },
+  match: {
+    /** Match (or re-match) these permits against current enrollment and update findings. */
+    'match-permits': z.object({ nibs: z.array(nib).min(1).max(20_000), reason: z.string().max(100) }),
+  },
+  notify: {
+    /** Deliver this branch's undelivered finding changes as one digest. */
+    'branch-digest': z.object({ branch: z.string().min(1).max(64) }),
+  },
+} as const;
+
+export type QueueName = keyof typeof jobPayloadSchemas;
+export type JobName<Q extends QueueName> = keyof (typeof jobPayloadSchemas)[Q] & string;
+export type JobPayload<Q extends QueueName, J extends JobName<Q>> = z.infer<
+  (typeof jobPayloadSchemas)[Q][J] extends z.ZodType ? (typeof jobPayloadSchemas)[Q][J] : never
+>;
+export const QUEUE_NAMES = Object.keys(jobPayloadSchemas) as QueueName[];

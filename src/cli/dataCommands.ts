@@ -1,0 +1,142 @@
+import { access } from 'node:fs/promises';
+import { Option, type Command } from 'commander';
+import { loadConfig } from '../config.js';
+import { readBranchFile } from '../branches/branchFile.js';
+import { syncBranches } from '../branches/branchRepository.js';
+import { migrateToLatest } from '../db/migrate.js';
+import { importEnrollmentFile } from '../enrollment/enrollmentImport.js';
+import { FINDING_CATEGORIES } from '../findings/categories.js';
+import { streamFindings } from '../findings/findingRepository.js';
+import { queueMatching } from '../matching/matchQueue.js';
+import { countUnmatchedPermits, streamMatches } from '../matching/matchRepository.js';
+import { importPermitFile } from '../oss/fileImport.js';
+import { listOpenRejects } from '../oss/rejectRepository.js';
+import { csvLine } from '../shared/csv.js';
+import { openSink, UsageError } from './output.js';
+import { withApp } from './withApp.js';
+
+async function assertReadable(path: string): Promise<void> {
+  try {
+    await access(path);
+  } catch {
+    throw new UsageError(`${path}: no such file or not readable`);
+  }
+}
+
+const FINDING_STATUSES = ['open', 'notified', 'acknowledged', 'resolved', 'dismissed'];
+
+export function registerDataCommands(program: Command): void {
+  const db = program.command('db').description('database administration');
+  db.command('migrate')
+    .description('create the database if needed, apply migrations, load the branch table')
+    .action(async () => {
+      const config = loadConfig();
+      const outcome = await migrateToLatest(config.DATABASE_URL);
+      const dbName = new URL(config.DATABASE_URL).pathname.slice(1);
+      if (outcome.createdDatabase) console.log(`created database ${dbName}`);
+      console.log(outcome.applied.length ? `applied ${outcome.applied.join(', ')}` : 'database is up to date');
+      await withApp(async (ctx) => {
+        await syncBranches(ctx.db, await readBranchFile(config.BRANCHES_FILE));
+        console.log(`branch table loaded from ${config.BRANCHES_FILE}`);
+      });
+    });
+
+  const enrollment = program.command('enrollment').description('BPJS TK employer extracts');
+  enrollment
+    .command('import')
+    .argument('<file>', 'CSV with header npp,nama_perusahaan,npwp,nib,alamat,kode_wilayah,status,program,tk_aktif,total_upah,bulan_tunggakan')
+    .description('load or refresh an employer extract (upsert by npp); bad rows are reported and skipped')
+    .action(async (file: string) => {
+      await assertReadable(file);
+      await withApp(async (ctx) => {
+        const s = await importEnrollmentFile(ctx.db, file);
+        for (const r of s.rejected) console.error(`${file}:${r.line}: rejected: ${r.reason}`);
+        for (const d of s.duplicates) console.error(`${file}:${d.line}: npp ${d.npp} also on line ${d.earlierLine}; this later row is kept`);
+        await queueMatching(ctx.queues, s.permitsToRematch, 'enrollment-import', ctx.config.MATCH_BATCH_SIZE);
+        console.log(
+          `enrollment import #${s.importId}: ${s.loaded} loaded (${s.inserted} new, ${s.changed} changed, ${s.unchanged} unchanged), ` +
+            `${s.rejected.length} rejected; ${s.permitsToRematch.length} permits queued for re-matching`,
+        );
+      });
+    });
+
+  const permits = program.command('permits').description('OSS permit records');
+  permits
+    .command('import')
+    .argument('<file>', 'JSONL: one receiveNIB body or dataNIB object per line')
+    .description('store permit records and queue them for matching; bad lines are quarantined')
+    .action(async (file: string) => {
+      await assertReadable(file);
+      await withApp(async (ctx) => {
+        const s = await importPermitFile(ctx.db, file, async (nibs) => {
+          await queueMatching(ctx.queues, nibs, 'file-import', ctx.config.MATCH_BATCH_SIZE);
+        });
+        for (const r of s.rejected) console.error(`${file}:${r.lineNo}: rejected: ${r.reason}`);
+        console.log(
+          `accepted ${s.accepted} (${s.inserted} new, ${s.updated} updated, ${s.unchanged} unchanged), rejected ${s.rejected.length}; ` +
+            `${s.inserted + s.updated} queued for matching`,
+        );
+      });
+    });
+  permits
+    .command('rejects')
+    .description('list quarantined records with their reasons')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'jsonl']).default('text'))
+    .action(async (opts: { format: string }) => {
+      await withApp(async (ctx) => {
+        const sink = openSink();
+        for (const r of await listOpenRejects(ctx.db)) {
+          await sink.write(
+            opts.format === 'jsonl'
+              ? `${JSON.stringify(r)}\n`
+              : `${r.ref}\t${r.reason}\n`,
+          );
+        }
+        await sink.close();
+      });
+    });
+
+  program
+    .command('matches')
+    .description('match decisions')
+    .command('export')
+    .description('one line per matched permit: {"nib","npp","decision","score","method"}')
+    .addOption(new Option('--format <format>', 'output format').choices(['jsonl']).default('jsonl'))
+    .option('--out <file>', 'write to a file instead of stdout')
+    .action(async (opts: { out?: string }) => {
+      await withApp(async (ctx) => {
+        const sink = openSink(opts.out);
+        for await (const m of streamMatches(ctx.db)) {
+          await sink.write(`${JSON.stringify({ nib: m.nib, npp: m.npp, decision: m.decision, score: Math.round(m.score * 1000) / 1000, method: m.method })}\n`);
+        }
+        await sink.close();
+        const waiting = await countUnmatchedPermits(ctx.db);
+        if (waiting) console.error(`note: ${waiting} permit(s) are not matched yet; run \`patuh run --until-idle\``);
+      });
+    });
+
+  program
+    .command('findings')
+    .description('compliance findings')
+    .command('export')
+    .description('one line per finding: {"nib","npp","category","branch","status","evidence"}')
+    .addOption(new Option('--format <format>', 'output format').choices(['jsonl', 'csv']).default('jsonl'))
+    .option('--branch <code>', 'only this branch')
+    .addOption(new Option('--status <status>', 'only this status').choices(FINDING_STATUSES))
+    .addOption(new Option('--category <category>', 'only this category').choices(FINDING_CATEGORIES))
+    .option('--out <file>', 'write to a file instead of stdout')
+    .action(async (opts: { format: string; branch?: string; status?: string; category?: string; out?: string }) => {
+      await withApp(async (ctx) => {
+        const sink = openSink(opts.out);
+        if (opts.format === 'csv') await sink.write(csvLine(['nib', 'npp', 'category', 'branch', 'status', 'evidence']));
+        for await (const f of streamFindings(ctx.db, { branch: opts.branch?.toUpperCase(), status: opts.status, category: opts.category })) {
+          await sink.write(
+            opts.format === 'csv'
+              ? csvLine([f.nib, f.npp, f.category, f.branch, f.status, JSON.stringify(f.evidence)])
+              : `${JSON.stringify({ nib: f.nib, npp: f.npp, category: f.category, branch: f.branch, status: f.status, evidence: f.evidence })}\n`,
+          );
+        }
+        await sink.close();
+      });
+    });
+}

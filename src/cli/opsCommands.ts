@@ -1,0 +1,87 @@
+import type { Command } from 'commander';
+import { QUEUE_NAMES } from '../../schemas/jobs.js';
+import { readBranchFile } from '../branches/branchFile.js';
+import { syncBranches } from '../branches/branchRepository.js';
+import { loadConfig } from '../config.js';
+import { requeueOutstandingWork } from '../queues/reconcile.js';
+import { runUntilIdle } from '../queues/runUntilIdle.js';
+import { runWorkerProcess } from '../queues/workerProcess.js';
+import { UsageError } from './output.js';
+import { withApp } from './withApp.js';
+
+export function registerOpsCommands(program: Command): void {
+  program
+    .command('run')
+    .description('run all workers in this process (until SIGTERM, or with --until-idle until every queue is drained)')
+    .option('--until-idle', 'exit once every queue is drained')
+    .action(async (opts: { untilIdle?: boolean }) => {
+      if (!opts.untilIdle) {
+        await runWorkerProcess(QUEUE_NAMES, 'patuh-run');
+        return;
+      }
+      await withApp(async (ctx) => {
+        await syncBranches(ctx.db, await readBranchFile(ctx.config.BRANCHES_FILE));
+        const outcome = await runUntilIdle(ctx);
+        const failed = Object.entries(outcome.failed).filter(([, n]) => n > 0);
+        console.log(
+          `queues drained in ${outcome.seconds.toFixed(1)} s` +
+            (outcome.reconciled.permitsRequeued ? ` (${outcome.reconciled.permitsRequeued} permits re-queued from the database)` : ''),
+        );
+        if (failed.length) {
+          console.error(`patuh: jobs failed for good: ${failed.map(([q, n]) => `${q} ${n}`).join(', ')}; see the worker log`);
+          process.exitCode = 1;
+        }
+      });
+    });
+
+  program
+    .command('feed')
+    .description('the OSS-style pull feed')
+    .command('sync')
+    .description('queue one feed sync now (one runs at a time; the ingest worker or `patuh run` processes it)')
+    .action(async () => {
+      const config = loadConfig();
+      if (!config.OSS_FEED_URL) throw new UsageError('OSS_FEED_URL is not set: there is no feed to sync');
+      await withApp(async (ctx) => {
+        await ctx.queues.add('ingest', 'feed-sync', { feed: 'oss' }, { deduplication: { id: 'feed-sync:oss', keepLastIfActive: true } });
+        console.log('feed sync queued');
+      });
+    });
+
+  program
+    .command('reconcile')
+    .description('re-queue permits stored but not matched and finding changes not yet delivered')
+    .action(async () => {
+      await withApp(async (ctx) => {
+        const r = await requeueOutstandingWork(ctx);
+        console.log(`re-queued ${r.permitsRequeued} permits for matching and ${r.branchesRequeued} branch digests`);
+      });
+    });
+
+  program
+    .command('branches')
+    .description('the branch table')
+    .command('sync')
+    .description('load BRANCHES_FILE into the database')
+    .action(async () => {
+      await withApp(async (ctx) => {
+        await syncBranches(ctx.db, await readBranchFile(ctx.config.BRANCHES_FILE));
+        console.log(`branch table loaded from ${ctx.config.BRANCHES_FILE}`);
+      });
+    });
+
+  program
+    .command('demo')
+    .description('the whole pipeline on built-in generated data, in its own database and queue prefix')
+    .option('--companies <n>', 'permits to generate', '2000')
+    .option('--seed <n>', 'random seed', '7')
+    .action(async (opts: { companies: string; seed: string }) => {
+      const companies = Number(opts.companies);
+      const seed = Number(opts.seed);
+      if (!Number.isInteger(companies) || companies < 10 || companies > 200_000) throw new UsageError('--companies must be a whole number from 10 to 200000');
+      if (!Number.isInteger(seed)) throw new UsageError('--seed must be a whole number');
+      // Loaded on demand: the generator and its word lists are only needed here.
+      const { runDemo } = await import('../demo/runDemo.js');
+      await runDemo({ companies, seed });
+    });
+}

@@ -1,0 +1,112 @@
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createApp } from '../app.js';
+import { readBranchFile } from '../branches/branchFile.js';
+import { syncBranches } from '../branches/branchRepository.js';
+import { loadConfig, type Env } from '../config.js';
+import { dropDatabase, migrateToLatest } from '../db/migrate.js';
+import { importEnrollmentFile } from '../enrollment/enrollmentImport.js';
+import { CATEGORY_TERMS, FINDING_CATEGORIES } from '../findings/categories.js';
+import { branchSummary, topFlaggedCompanies } from '../findings/findingReport.js';
+import { runUntilIdle } from '../queues/runUntilIdle.js';
+import { kabKotaName } from '../reference/regions.js';
+import { startFeedServer } from './feedServer.js';
+import { ENROLLMENT_HEADER, enrollmentCsvLine, generateDemoData } from './generate.js';
+import { startWebhookReceiver } from './webhookReceiver.js';
+
+export interface DemoOptions {
+  companies: number;
+  seed: number;
+}
+
+const DEMO_USER_KEY = 'demo-user-key';
+
+/** The demo's own database next to the configured one, so real data is never touched. */
+function demoDatabaseUrl(url: string): string {
+  const demo = new URL(url);
+  demo.pathname = `${demo.pathname.replace(/^\//, '') || 'patuh'}_demo`;
+  return demo.toString();
+}
+
+function pad(text: string, width: number, right = false): string {
+  const cut = text.length > width ? `${text.slice(0, width - 1)}…` : text;
+  return right ? cut.padStart(width) : cut.padEnd(width);
+}
+
+/**
+ * Generates permits and an enrollment extract, serves the permits from a local OSS-style
+ * feed, runs ingest → match → notify through the real queues and prints what each branch
+ * would receive.
+ */
+export async function runDemo(options: DemoOptions): Promise<void> {
+  const started = Date.now();
+  const base = loadConfig();
+  const outDir = 'out/demo';
+  await rm(outDir, { recursive: true, force: true });
+  await mkdir(outDir, { recursive: true });
+
+  const feedData = generateDemoData({ seed: options.seed, companies: options.companies });
+  const feed = await startFeedServer({ records: feedData.permits, userKey: DEMO_USER_KEY });
+  const receiver = await startWebhookReceiver();
+  const config: Env = {
+    ...base,
+    DATABASE_URL: demoDatabaseUrl(base.DATABASE_URL),
+    QUEUE_PREFIX: `${base.QUEUE_PREFIX}-demo`,
+    NOTIFY_DIR: join(outDir, 'digests'),
+    NOTIFY_WEBHOOK_URL: receiver.url,
+    NOTIFY_GROUP_WAIT_MS: 300,
+    OSS_FEED_URL: feed.url,
+    OSS_USER_KEY: DEMO_USER_KEY,
+    LOG_LEVEL: 'warn',
+  };
+  console.log(`Patuh demo: ${options.companies} generated OSS permits (seed ${options.seed}), database ${new URL(config.DATABASE_URL).pathname.slice(1)}, queue prefix ${config.QUEUE_PREFIX}`);
+
+  await dropDatabase(config.DATABASE_URL);
+  await migrateToLatest(config.DATABASE_URL);
+  const ctx = createApp(config, 'patuh-demo');
+  try {
+    await ctx.queues.obliterateAll();
+    await syncBranches(ctx.db, await readBranchFile(config.BRANCHES_FILE));
+
+    const extract = join(outDir, 'enrollment.csv');
+    await writeFile(extract, `${[ENROLLMENT_HEADER, ...feedData.enrollment.map(enrollmentCsvLine)].join('\n')}\n`, 'utf8');
+    const enrollment = await importEnrollmentFile(ctx.db, extract);
+    console.log(`1. enrollment extract: ${enrollment.loaded} employers loaded from ${extract}`);
+
+    await ctx.queues.add('ingest', 'feed-sync', { feed: 'oss' });
+    console.log(`2. feed sync queued against the local OSS-style feed at ${feed.url}`);
+    const run = await runUntilIdle(ctx);
+    const counts = await ctx.db
+      .selectFrom('match')
+      .select(['decision', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('decision')
+      .execute();
+    const byDecision = Object.fromEntries(counts.map((c) => [c.decision, Number(c.n)]));
+    console.log(
+      `3. ingest → match → notify drained in ${run.seconds.toFixed(1)} s: ` +
+        `${byDecision.matched ?? 0} matched, ${byDecision.unmatched ?? 0} unmatched, ${byDecision.review ?? 0} for review; ` +
+        `${receiver.digests.size} digests delivered to the webhook (${feed.requests} feed requests)`,
+    );
+
+    const summary = await branchSummary(ctx.db);
+    const header = ['Branch', ...FINDING_CATEGORIES.map((c) => CATEGORY_TERMS[c]), 'Companies', 'Workers'];
+    const widths = [28, ...FINDING_CATEGORIES.map((c) => Math.max(CATEGORY_TERMS[c].length, 5)), 9, 8];
+    const line = (cells: string[]) => cells.map((c, i) => pad(c, widths[i]!, i > 0)).join('  ');
+    console.log('\nFlagged employers per branch (open findings; Workers = uncovered workers from PWBD and PDS TK)\n');
+    console.log(line(header));
+    console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+    for (const s of summary) {
+      console.log(line([`${s.branch} ${s.branchName.replace(/^Kantor Cabang /, '')}`, ...FINDING_CATEGORIES.map((c) => String(s.byCategory[c] ?? 0)), String(s.employers), String(s.workersAtStake)]));
+    }
+    console.log('\nTop flagged companies per branch\n');
+    for (const t of await topFlaggedCompanies(ctx.db, 3)) {
+      const where = t.kabKota ? kabKotaName(t.kabKota) ?? t.kabKota : '?';
+      console.log(`  ${pad(t.branch, 11)} ${pad(t.name, 42)} ${pad(where, 24)} ${pad(t.categories.map((c) => CATEGORY_TERMS[c as keyof typeof CATEGORY_TERMS] ?? c).join(', '), 30)} priority ${t.priority}`);
+    }
+    console.log(`\nDigests as CSV: ${config.NOTIFY_DIR}/<BRANCH>/   ·   total ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  } finally {
+    await ctx.close();
+    await feed.close();
+    await receiver.close();
+  }
+}

@@ -1,0 +1,81 @@
+import { sql } from 'kysely';
+import type { Db } from '../db/database.js';
+import type { NewEmployer } from '../db/schema.js';
+
+export interface UpsertOutcome {
+  inserted: number;
+  changed: number;
+}
+
+const COMPARED = ['name', 'npwp', 'nib', 'address', 'kab_kota', 'status', 'programs', 'active_workers', 'total_wages', 'arrears_months'] as const;
+
+/** Upserts employers by NPP; rows whose content did not change are left untouched. */
+export async function upsertEmployers(db: Db, rows: NewEmployer[]): Promise<UpsertOutcome> {
+  if (!rows.length) return { inserted: 0, changed: 0 };
+  const result = await db
+    .insertInto('employer')
+    .values(rows)
+    .onConflict((oc) =>
+      oc
+        .column('npp')
+        .doUpdateSet((eb) => ({
+          name: eb.ref('excluded.name'),
+          name_norm: eb.ref('excluded.name_norm'),
+          npwp: eb.ref('excluded.npwp'),
+          nib: eb.ref('excluded.nib'),
+          address: eb.ref('excluded.address'),
+          kab_kota: eb.ref('excluded.kab_kota'),
+          status: eb.ref('excluded.status'),
+          programs: eb.ref('excluded.programs'),
+          active_workers: eb.ref('excluded.active_workers'),
+          total_wages: eb.ref('excluded.total_wages'),
+          arrears_months: eb.ref('excluded.arrears_months'),
+          import_id: eb.ref('excluded.import_id'),
+          updated_at: sql`now()`,
+        }))
+        .where(
+          sql<boolean>`(${sql.join(COMPARED.map((c) => sql.ref(`employer.${c}`)))}) IS DISTINCT FROM (${sql.join(COMPARED.map((c) => sql.ref(`excluded.${c}`)))})`,
+        ),
+    )
+    .returning(sql<boolean>`(xmax = 0)`.as('inserted'))
+    .execute();
+  const inserted = result.filter((r) => r.inserted).length;
+  return { inserted, changed: result.length - inserted };
+}
+
+export async function startImport(db: Db, fileName: string): Promise<number> {
+  const row = await db.insertInto('enrollment_import').values({ file_name: fileName }).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function finishImport(
+  db: Db,
+  id: number,
+  counts: { total: number; loaded: number; changed: number; rejected: number },
+): Promise<void> {
+  await db
+    .updateTable('enrollment_import')
+    .set({ finished_at: sql`now()`, rows_total: counts.total, rows_loaded: counts.loaded, rows_changed: counts.changed, rows_rejected: counts.rejected })
+    .where('id', '=', id)
+    .execute();
+}
+
+/**
+ * Marks for re-matching every permit an import may affect: those linked to (or sharing an
+ * identifier with) an employer it inserted or changed, and — when it added employers —
+ * every permit not currently matched, since a new employer may be the one it lacked.
+ */
+export async function markPermitsAffectedByImport(db: Db, importId: number, addedEmployers: boolean): Promise<string[]> {
+  const rows = await sql<{ nib: string }>`
+    WITH changed AS (SELECT npp, nib, npwp_base FROM employer WHERE import_id = ${importId})
+    UPDATE permit p SET match_requested_at = now()
+    WHERE p.match_requested_at IS NULL AND (
+      p.nib IN (SELECT m.nib FROM match m JOIN changed c ON c.npp = m.npp)
+      OR p.no_npp IN (SELECT npp FROM changed)
+      OR p.nib IN (SELECT nib FROM changed WHERE nib IS NOT NULL)
+      OR p.npwp_base IN (SELECT npwp_base FROM changed WHERE npwp_base IS NOT NULL)
+      OR (${addedEmployers} AND NOT EXISTS (SELECT 1 FROM match m WHERE m.nib = p.nib AND m.decision = 'matched'))
+    )
+    RETURNING p.nib`.execute(db);
+  return rows.rows.map((r) => r.nib);
+}

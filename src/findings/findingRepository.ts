@@ -1,0 +1,177 @@
+import { sql } from 'kysely';
+import type { Db } from '../db/database.js';
+import type { FindingStatus } from '../db/schema.js';
+import { canonicalJson } from '../shared/hash.js';
+
+export interface DesiredFinding {
+  nib: string;
+  category: string;
+  npp: string | null;
+  branch: string;
+  kabKota: string | null;
+  priority: number;
+  evidence: Record<string, unknown>;
+}
+
+export interface SyncOutcome {
+  opened: number;
+  reopened: number;
+  updated: number;
+  resolved: number;
+  /** Branches that received outbox events and need a digest. */
+  branchesWithEvents: string[];
+}
+
+const ACTIVE: FindingStatus[] = ['open', 'notified', 'acknowledged'];
+const SYSTEM = 'system';
+
+interface Change {
+  id: number;
+  status: FindingStatus;
+  priority: number;
+  evidence: string;
+  branch: string;
+  npp: string | null;
+  kabKota: string | null;
+  resolution: string | null;
+}
+
+/**
+ * Makes the stored findings of these permits equal to `desired`: new ones opened,
+ * returning ones reopened (never duplicated), ended ones resolved. Outbox events and the
+ * audit trail are written in the same transaction as the change they describe.
+ */
+export async function syncFindings(
+  db: Db,
+  nibs: string[],
+  desired: DesiredFinding[],
+  resolutionFor: (nib: string) => string,
+): Promise<SyncOutcome> {
+  return db.transaction().execute(async (trx) => {
+    // Serialise concurrent recomputes of the same permits (ordered to avoid deadlocks).
+    await sql`SELECT nib FROM permit WHERE nib = ANY(${nibs}::text[]) ORDER BY nib FOR UPDATE`.execute(trx);
+    const existing = await trx
+      .selectFrom('finding')
+      .select(['id', 'nib', 'category', 'status', 'priority', 'evidence', 'branch', 'npp', 'kab_kota'])
+      .where('nib', 'in', nibs)
+      .execute();
+    const existingByKey = new Map(existing.map((f) => [`${f.nib}|${f.category}`, f]));
+    const desiredKeys = new Set(desired.map((d) => `${d.nib}|${d.category}`));
+
+    const inserts: DesiredFinding[] = [];
+    const changes: Change[] = [];
+    const events: Array<{ finding_id: number; branch: string; kind: 'opened' | 'reopened' | 'resolved' }> = [];
+    const transitions: Array<{ finding_id: number; from_status: string | null; to_status: string; actor: string; note: string | null }> = [];
+    const outcome: SyncOutcome = { opened: 0, reopened: 0, updated: 0, resolved: 0, branchesWithEvents: [] };
+
+    for (const d of desired) {
+      const f = existingByKey.get(`${d.nib}|${d.category}`);
+      const evidence = canonicalJson(d.evidence);
+      if (!f) {
+        inserts.push(d);
+        continue;
+      }
+      const base = { id: f.id, priority: d.priority, evidence, branch: d.branch, npp: d.npp, kabKota: d.kabKota, resolution: null };
+      if (f.status === 'resolved') {
+        changes.push({ ...base, status: 'open' });
+        events.push({ finding_id: f.id, branch: d.branch, kind: 'reopened' });
+        transitions.push({ finding_id: f.id, from_status: 'resolved', to_status: 'open', actor: SYSTEM, note: 'condition returned' });
+        outcome.reopened += 1;
+      } else if (
+        f.priority !== d.priority || canonicalJson(f.evidence) !== evidence || f.branch !== d.branch || f.npp !== d.npp || f.kab_kota !== d.kabKota
+      ) {
+        changes.push({ ...base, status: f.status });
+        outcome.updated += 1;
+      }
+    }
+    for (const f of existing) {
+      if (desiredKeys.has(`${f.nib}|${f.category}`) || !ACTIVE.includes(f.status)) continue;
+      const resolution = resolutionFor(f.nib);
+      changes.push({ id: f.id, status: 'resolved', priority: f.priority, evidence: canonicalJson(f.evidence), branch: f.branch, npp: f.npp, kabKota: f.kab_kota, resolution });
+      // Only findings an officer has heard of are reported as resolved.
+      if (f.status !== 'open') events.push({ finding_id: f.id, branch: f.branch, kind: 'resolved' });
+      transitions.push({ finding_id: f.id, from_status: f.status, to_status: 'resolved', actor: SYSTEM, note: resolution });
+      outcome.resolved += 1;
+    }
+
+    if (inserts.length) {
+      const created = await trx
+        .insertInto('finding')
+        .values(
+          inserts.map((d) => ({
+            nib: d.nib,
+            category: d.category,
+            npp: d.npp,
+            branch: d.branch,
+            kab_kota: d.kabKota,
+            status: 'open' as const,
+            priority: d.priority,
+            evidence: canonicalJson(d.evidence),
+          })),
+        )
+        .returning(['id', 'branch'])
+        .execute();
+      for (const c of created) {
+        events.push({ finding_id: c.id, branch: c.branch, kind: 'opened' });
+        transitions.push({ finding_id: c.id, from_status: null, to_status: 'open', actor: SYSTEM, note: null });
+      }
+      outcome.opened += created.length;
+    }
+
+    if (changes.length) {
+      await sql`
+        UPDATE finding SET
+          status = c.status,
+          priority = c.priority,
+          evidence = c.evidence,
+          branch = c.branch,
+          npp = c.npp,
+          kab_kota = c.kab_kota,
+          resolution = c.resolution,
+          resolved_at = CASE WHEN c.status = 'resolved' THEN coalesce(finding.resolved_at, now()) ELSE NULL END,
+          updated_at = now()
+        FROM unnest(
+          ${changes.map((c) => c.id)}::bigint[], ${changes.map((c) => c.status)}::text[], ${changes.map((c) => c.priority)}::int[],
+          ${changes.map((c) => c.evidence)}::jsonb[], ${changes.map((c) => c.branch)}::text[], ${changes.map((c) => c.npp)}::text[],
+          ${changes.map((c) => c.kabKota)}::text[], ${changes.map((c) => c.resolution)}::text[]
+        ) AS c(id, status, priority, evidence, branch, npp, kab_kota, resolution)
+        WHERE finding.id = c.id`.execute(trx);
+    }
+    if (events.length) await trx.insertInto('finding_event').values(events).execute();
+    if (transitions.length) await trx.insertInto('finding_transition').values(transitions).execute();
+    outcome.branchesWithEvents = [...new Set(events.map((e) => e.branch))];
+    return outcome;
+  });
+}
+
+export interface FindingExportRow {
+  nib: string;
+  npp: string | null;
+  category: string;
+  branch: string;
+  status: string;
+  evidence: Record<string, unknown>;
+}
+
+export interface FindingFilter {
+  branch?: string;
+  status?: string;
+  category?: string;
+}
+
+export async function* streamFindings(db: Db, filter: FindingFilter): AsyncGenerator<FindingExportRow> {
+  let after = 0;
+  for (;;) {
+    let query = db
+      .selectFrom('finding')
+      .select(['id', 'nib', 'npp', 'category', 'branch', 'status', 'evidence'])
+      .where('id', '>', after);
+    if (filter.branch) query = query.where('branch', '=', filter.branch);
+    if (filter.status) query = query.where('status', '=', filter.status as FindingStatus);
+    if (filter.category) query = query.where('category', '=', filter.category);
+    const rows = await query.orderBy('id').limit(5000).execute();
+    if (!rows.length) return;
+    for (const r of rows) yield { nib: r.nib, npp: r.npp, category: r.category, branch: r.branch, status: r.status, evidence: r.evidence };
+    after = rows[rows.length - 1]!.id;
+  }
+}

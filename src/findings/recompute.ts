@@ -1,0 +1,78 @@
+import type { Db } from '../db/database.js';
+import { minimumWageTable } from '../reference/minimumWage.js';
+import { loadRouting } from '../branches/branchRepository.js';
+import { syncFindings, type DesiredFinding, type SyncOutcome } from './findingRepository.js';
+import { evaluateFindings, permitIsActive, type EmployerFacts, type PermitFacts, type RuleThresholds } from './rules.js';
+
+export interface PermitOutcome {
+  nib: string;
+  permit: PermitFacts;
+  decision: 'matched' | 'unmatched' | 'review';
+  npp: string | null;
+}
+
+async function loadEmployerFacts(db: Db, npps: string[]): Promise<Map<string, EmployerFacts>> {
+  if (!npps.length) return new Map();
+  const rows = await db
+    .selectFrom('employer')
+    .select(['npp', 'status', 'programs', 'active_workers', 'total_wages', 'arrears_months', 'kab_kota'])
+    .where('npp', 'in', npps)
+    .execute();
+  return new Map(
+    rows.map((r) => [
+      r.npp,
+      {
+        npp: r.npp,
+        status: r.status,
+        programs: r.programs,
+        activeWorkers: r.active_workers,
+        totalWages: Number(r.total_wages),
+        arrearsMonths: r.arrears_months,
+        kabKota: r.kab_kota,
+      },
+    ]),
+  );
+}
+
+/**
+ * Recomputes the findings of a batch of permits from their current match decisions and
+ * employers, and stores the difference (with outbox events) in one transaction.
+ */
+export async function recomputeFindings(
+  db: Db,
+  outcomes: PermitOutcome[],
+  thresholds: RuleThresholds,
+  year: number,
+): Promise<SyncOutcome> {
+  if (!outcomes.length) return { opened: 0, reopened: 0, updated: 0, resolved: 0, branchesWithEvents: [] };
+  const [employers, routing] = await Promise.all([
+    loadEmployerFacts(db, [...new Set(outcomes.flatMap((o) => (o.npp ? [o.npp] : [])))]),
+    loadRouting(db),
+  ]);
+  const wages = minimumWageTable();
+  const desired: DesiredFinding[] = [];
+  const inactive = new Set<string>();
+  for (const o of outcomes) {
+    if (!permitIsActive(o.permit)) inactive.add(o.nib);
+    const employer = o.npp ? employers.get(o.npp) ?? null : null;
+    const wageRegion = employer?.kabKota ?? o.permit.kabKota;
+    const wage = wageRegion ? wages.forKabKota(wageRegion, year) : null;
+    const kabKota = o.permit.kabKota ?? employer?.kabKota ?? null;
+    const branch = (kabKota && routing.byRegion.get(kabKota)) || routing.defaultBranch;
+    for (const draft of evaluateFindings({
+      permit: o.permit,
+      decision: o.decision,
+      employer,
+      minimumWage: wage && wageRegion ? { ...wage, kabKota: wageRegion } : null,
+      thresholds,
+    })) {
+      desired.push({ nib: o.nib, category: draft.category, npp: o.npp, branch, kabKota, priority: draft.priority, evidence: draft.evidence });
+    }
+  }
+  return syncFindings(
+    db,
+    outcomes.map((o) => o.nib),
+    desired,
+    (nib) => (inactive.has(nib) ? 'permit revoked or cancelled' : 'condition ended'),
+  );
+}

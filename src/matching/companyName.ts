@@ -1,0 +1,118 @@
+/**
+ * Company-name normalisation for matching. Pure: no I/O.
+ *
+ * Registries spell the same company many ways ("PT. MAJU JAYA", "Maju Jaya, PT",
+ * "P.T. Maju Jaya Tbk"): legal forms are pulled out (they are compared separately),
+ * punctuation and case are dropped, and common English/Indonesian spelling variants are
+ * folded onto one form.
+ */
+
+/** Legal forms, canonical code → spellings as token sequences (after punctuation folding). */
+const LEGAL_FORMS: Record<string, string[]> = {
+  PT: ['PT', 'PERSEROAN TERBATAS', 'PT PERORANGAN', 'PERSEROAN PERORANGAN', 'PERSEROAN'],
+  TBK: ['TBK', 'PERSEROAN TERBUKA'],
+  PERSERO: ['PERSERO'],
+  CV: ['CV', 'PERSEROAN KOMANDITER', 'COMMANDITAIRE VENNOOTSCHAP'],
+  FIRMA: ['FA', 'FIRMA'],
+  UD: ['UD', 'USAHA DAGANG'],
+  KOPERASI: [
+    'KOPERASI', 'KSP', 'KSU', 'KUD', 'KSPPS', 'KOPERASI SIMPAN PINJAM', 'KOPERASI SERBA USAHA',
+    'KOPERASI UNIT DESA', 'KOPERASI KONSUMEN', 'KOPERASI PRODUSEN',
+  ],
+  YAYASAN: ['YAYASAN'],
+  PERUM: ['PERUM', 'PERUSAHAAN UMUM'],
+  PERUMDA: ['PERUMDA', 'PERUSAHAAN UMUM DAERAH', 'PERUSDA', 'PD'],
+};
+
+/** Spelling variants folded onto one token. */
+const VARIANTS: Record<string, string> = {
+  INTERNATIONAL: 'INTERNASIONAL',
+  INTL: 'INTERNASIONAL',
+  INDUSTRY: 'INDUSTRI',
+  INDUSTRIES: 'INDUSTRI',
+  INDUSTRIAL: 'INDUSTRI',
+  TECHNOLOGY: 'TEKNOLOGI',
+  TECHNOLOGIES: 'TEKNOLOGI',
+  TEHNOLOGI: 'TEKNOLOGI',
+  MANUFACTURING: 'MANUFAKTUR',
+  TRADING: 'TRADING',
+  AND: 'DAN',
+  SYARIAH: 'SYARIAH',
+  SHARIA: 'SYARIAH',
+  SARANA: 'SARANA',
+  INDONESIAN: 'INDONESIA',
+  INDO: 'INDONESIA',
+  LOGISTIC: 'LOGISTIK',
+  LOGISTICS: 'LOGISTIK',
+  ENERGY: 'ENERGI',
+  GROUP: 'GRUP',
+  SERVICES: 'SERVIS',
+  SERVICE: 'SERVIS',
+  FARMASI: 'FARMASI',
+  PHARMA: 'FARMASI',
+  PHARMACEUTICAL: 'FARMASI',
+  PHARMACEUTICALS: 'FARMASI',
+  CONSTRUCTION: 'KONSTRUKSI',
+  KONSTRUKSINDO: 'KONSTRUKSINDO',
+  ELECTRONIC: 'ELEKTRONIK',
+  ELECTRONICS: 'ELEKTRONIK',
+  CHEMICAL: 'KIMIA',
+  CHEMICALS: 'KIMIA',
+  MINING: 'TAMBANG',
+  PERTAMBANGAN: 'TAMBANG',
+  TEXTILE: 'TEKSTIL',
+  TEXTILES: 'TEKSTIL',
+};
+
+const LEGAL_FORM_SEQUENCES: Array<{ code: string; tokens: string[] }> = Object.entries(LEGAL_FORMS)
+  .flatMap(([code, spellings]) => spellings.map((s) => ({ code, tokens: s.split(' ') })))
+  // longest first so "PERSEROAN TERBATAS" wins over "PERSEROAN"
+  .sort((a, b) => b.tokens.length - a.tokens.length);
+
+export interface NormalisedName {
+  /** Tokens of the name without legal forms, folded; joined by one space. */
+  key: string;
+  tokens: string[];
+  /** Canonical legal forms found (e.g. ["PT", "TBK"]). */
+  legalForms: string[];
+}
+
+function foldText(raw: string): string {
+  let s = raw.normalize('NFKD').replace(/\p{M}+/gu, '').toUpperCase();
+  // Dotted abbreviations: "P.T." / "P. T." / "C.V." → "PT" / "CV".
+  s = s.replace(/\b([A-Z])\.\s*(?=[A-Z]\b)/g, '$1');
+  s = s.replace(/&/g, ' DAN ');
+  // Apostrophes join ("MC'DONALD" → "MCDONALD"); any other non-alphanumeric splits.
+  s = s.replace(/['’`]/g, '');
+  s = s.replace(/[^A-Z0-9]+/g, ' ');
+  return s.trim();
+}
+
+function matchSequence(tokens: string[], at: number, seq: string[]): boolean {
+  if (at < 0 || at + seq.length > tokens.length) return false;
+  return seq.every((t, i) => tokens[at + i] === t);
+}
+
+/** Normalises a company name; never throws. */
+export function normaliseCompanyName(raw: string): NormalisedName {
+  let tokens = foldText(raw).split(' ').filter(Boolean);
+  const legalForms: string[] = [];
+  let changed = true;
+  // Strip legal forms at either end, repeatedly ("PT ... TBK", "..., PT", "TBK TBK").
+  while (changed && tokens.length > 1) {
+    changed = false;
+    for (const { code, tokens: seq } of LEGAL_FORM_SEQUENCES) {
+      if (seq.length >= tokens.length) continue;
+      if (matchSequence(tokens, 0, seq)) {
+        tokens = tokens.slice(seq.length);
+      } else if (matchSequence(tokens, tokens.length - seq.length, seq)) {
+        tokens = tokens.slice(0, tokens.length - seq.length);
+      } else continue;
+      if (!legalForms.includes(code)) legalForms.push(code);
+      changed = true;
+      break;
+    }
+  }
+  tokens = tokens.map((t) => VARIANTS[t] ?? t);
+  return { key: tokens.join(' '), tokens, legalForms };
+}

@@ -1,0 +1,154 @@
+import { sql } from 'kysely';
+import type { Db } from '../db/database.js';
+import type { Candidate, Decision, IdentifierKind } from './identifierDecision.js';
+
+export interface PermitForMatching {
+  nib: string;
+  npwp: string | null;
+  noNpp: string | null;
+  kabKota: string | null;
+  payloadHash: string;
+  /** Exact text of the mark (microseconds), to clear it only if unchanged. */
+  matchRequestedAt: string | null;
+  declaredWorkers: number;
+  businessScale: string | null;
+  docType: number;
+  nibStatus: string | null;
+}
+
+/**
+ * Permits of the batch that need matching: marked as changed, or never matched. A job
+ * repeated after its work was done therefore costs one query.
+ */
+export async function loadPermitsForMatching(db: Db, nibs: string[]): Promise<PermitForMatching[]> {
+  const rows = await db
+    .selectFrom('permit')
+    .where((eb) =>
+      eb.or([
+        eb('match_requested_at', 'is not', null),
+        eb.not(eb.exists(eb.selectFrom('match').select('match.nib').whereRef('match.nib', '=', 'permit.nib'))),
+      ]),
+    )
+    .select(['nib', 'npwp', 'no_npp', 'kab_kota', 'payload_hash', 'declared_workers', 'business_scale', 'doc_type', 'nib_status'])
+    .select(sql<string | null>`match_requested_at::text`.as('match_requested_at'))
+    .where('nib', 'in', nibs)
+    .execute();
+  return rows.map((r) => ({
+    nib: r.nib,
+    npwp: r.npwp,
+    noNpp: r.no_npp,
+    kabKota: r.kab_kota,
+    payloadHash: r.payload_hash,
+    matchRequestedAt: r.match_requested_at,
+    declaredWorkers: r.declared_workers,
+    businessScale: r.business_scale,
+    docType: r.doc_type,
+    nibStatus: r.nib_status,
+  }));
+}
+
+/**
+ * Candidate employers for a batch of permits, by equality joins on each identifier
+ * (one statement for the whole batch).
+ */
+export async function identifierCandidates(db: Db, nibs: string[]): Promise<Map<string, Candidate[]>> {
+  const result = await sql<{ permit_nib: string; via: IdentifierKind; npp: string; nib: string | null; npwp: string | null; kab_kota: string | null }>`
+    WITH p AS (SELECT nib, no_npp, npwp, npwp_base FROM permit WHERE nib = ANY(${nibs}::text[])),
+    c AS (
+      SELECT p.nib AS permit_nib, 'npp' AS via, e.npp FROM p JOIN employer e ON e.npp = p.no_npp
+      UNION ALL
+      SELECT p.nib, 'nib', e.npp FROM p JOIN employer e ON e.nib = p.nib
+      UNION ALL
+      SELECT p.nib, 'npwp', e.npp FROM p JOIN employer e ON e.npwp = p.npwp
+      UNION ALL
+      SELECT p.nib, 'npwp_base', e.npp FROM p JOIN employer e ON e.npwp_base = p.npwp_base AND e.npwp <> p.npwp
+    )
+    SELECT c.permit_nib, c.via, e.npp, e.nib, e.npwp, e.kab_kota
+    FROM c JOIN employer e ON e.npp = c.npp`.execute(db);
+  const byPermit = new Map<string, Candidate[]>();
+  for (const r of result.rows) {
+    const list = byPermit.get(r.permit_nib) ?? [];
+    list.push({ via: r.via, employer: { npp: r.npp, nib: r.nib, npwp: r.npwp, kabKota: r.kab_kota } });
+    byPermit.set(r.permit_nib, list);
+  }
+  return byPermit;
+}
+
+/** Writes match decisions; rows whose decision did not change are left as they are. */
+export async function saveMatches(db: Db, decisions: Array<{ nib: string; permitHash: string; decision: Decision }>): Promise<void> {
+  if (!decisions.length) return;
+  await db
+    .insertInto('match')
+    .values(
+      decisions.map(({ nib, permitHash, decision: d }) => ({
+        nib,
+        decision: d.decision,
+        npp: d.npp,
+        score: d.score,
+        method: d.method,
+        explanation: JSON.stringify(d.explanation),
+        permit_hash: permitHash,
+      })),
+    )
+    .onConflict((oc) =>
+      oc
+        .column('nib')
+        .doUpdateSet((eb) => ({
+          decision: eb.ref('excluded.decision'),
+          npp: eb.ref('excluded.npp'),
+          score: eb.ref('excluded.score'),
+          method: eb.ref('excluded.method'),
+          explanation: eb.ref('excluded.explanation'),
+          permit_hash: eb.ref('excluded.permit_hash'),
+          matched_at: sql`now()`,
+        }))
+        .where(
+          sql<boolean>`(match.decision, match.npp, match.score, match.method, match.explanation, match.permit_hash) IS DISTINCT FROM (excluded.decision, excluded.npp, excluded.score, excluded.method, excluded.explanation, excluded.permit_hash)`,
+        ),
+    )
+    .execute();
+}
+
+/** Clears the "needs matching" mark of permits not changed again since the batch read them. */
+export async function markMatched(db: Db, permits: Array<{ nib: string; matchRequestedAt: string | null }>): Promise<void> {
+  const pending = permits.filter((p) => p.matchRequestedAt);
+  if (!pending.length) return;
+  await sql`
+    UPDATE permit SET match_requested_at = NULL
+    FROM unnest(${pending.map((p) => p.nib)}::text[], ${pending.map((p) => p.matchRequestedAt!)}::timestamptz[]) AS seen(nib, requested_at)
+    WHERE permit.nib = seen.nib AND permit.match_requested_at <= seen.requested_at`.execute(db);
+}
+
+export interface MatchExportRow {
+  nib: string;
+  npp: string | null;
+  decision: string;
+  score: number;
+  method: string;
+}
+
+export async function* streamMatches(db: Db): AsyncGenerator<MatchExportRow> {
+  let after = '';
+  for (;;) {
+    const rows = await db
+      .selectFrom('match')
+      .select(['nib', 'npp', 'decision', 'score', 'method'])
+      .where('nib', '>', after)
+      .orderBy('nib')
+      .limit(5000)
+      .execute();
+    if (!rows.length) return;
+    for (const r of rows) yield r;
+    after = rows[rows.length - 1]!.nib;
+  }
+}
+
+export async function countUnmatchedPermits(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('permit')
+    .leftJoin('match', 'match.nib', 'permit.nib')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where((eb) => eb.or([eb('match.nib', 'is', null), eb('permit.match_requested_at', 'is not', null)]))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

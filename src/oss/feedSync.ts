@@ -1,0 +1,62 @@
+import type { Db } from '../db/database.js';
+import { advanceCursor, lockCursorIfUnchanged, readCursor } from './feedCheckpointRepository.js';
+import type { FeedClient } from './feedClient.js';
+import { ingestRecords, type IncomingRecord } from './ingest.js';
+
+export interface FeedSyncOutcome {
+  pages: number;
+  records: number;
+  changed: number;
+  rejected: number;
+}
+
+export interface FeedSyncOptions {
+  feed: string;
+  pageSize: number;
+  since?: string;
+  /** Called after each committed page with the NIBs it stored or changed. */
+  onChanged: (nibs: string[]) => Promise<void>;
+  /** Safety stop for one run; the next sync continues from the checkpoint. */
+  maxPages?: number;
+}
+
+/**
+ * Pulls the feed from its checkpoint. Each page's permits and the cursor that follows it
+ * are committed in one transaction, so a crash between pages resumes after the last
+ * committed page, and a page delivered twice changes nothing.
+ */
+export async function syncFeed(db: Db, client: FeedClient, options: FeedSyncOptions): Promise<FeedSyncOutcome> {
+  const outcome: FeedSyncOutcome = { pages: 0, records: 0, changed: 0, rejected: 0 };
+  let cursor = await readCursor(db, options.feed);
+  const maxPages = options.maxPages ?? 100_000;
+  while (outcome.pages < maxPages) {
+    const page = await client.fetchPage(cursor, options.pageSize, options.since);
+    const pageRef = `feed:${options.feed} cursor=${cursor ?? 'start'}`;
+    const records: IncomingRecord[] = page.data.map((value, i) => ({
+      source: 'feed',
+      ref: `${pageRef} item=${i}`,
+      lineNo: null,
+      text: JSON.stringify(value) ?? 'null',
+      json: value,
+    }));
+    const committed = await db.transaction().execute(async (trx) => {
+      if (!(await lockCursorIfUnchanged(trx, options.feed, cursor))) return null;
+      const ingested = await ingestRecords(trx, records);
+      await advanceCursor(trx, options.feed, page.next_cursor ?? null, records.length);
+      return ingested;
+    });
+    if (!committed) {
+      // Another sync moved the cursor while we fetched: continue from where it is now.
+      cursor = await readCursor(db, options.feed);
+      continue;
+    }
+    outcome.pages += 1;
+    outcome.records += records.length;
+    outcome.changed += committed.changed.length;
+    outcome.rejected += committed.rejected.length;
+    if (committed.changed.length) await options.onChanged(committed.changed);
+    if (page.next_cursor) cursor = page.next_cursor;
+    if (!page.has_more || !page.next_cursor) break;
+  }
+  return outcome;
+}

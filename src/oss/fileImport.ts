@@ -1,0 +1,63 @@
+import { createReadStream } from 'node:fs';
+import { basename } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { Db } from '../db/database.js';
+import { ingestRecords, recordFromText, type IncomingRecord } from './ingest.js';
+
+export interface FileImportSummary {
+  lines: number;
+  accepted: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  rejected: Array<{ lineNo: number | null; reason: string }>;
+}
+
+const BATCH = 1000;
+const MAX_LINE_CHARS = 5 * 1024 * 1024;
+
+/**
+ * Imports a JSONL file of OSS records (receiveNIB bodies or bare dataNIB objects).
+ * Bad lines are quarantined with their line number; they never stop the good ones.
+ * `onChanged` receives the NIBs of each stored batch so matching can start.
+ */
+export async function importPermitFile(
+  db: Db,
+  path: string,
+  onChanged: (nibs: string[]) => Promise<void>,
+): Promise<FileImportSummary> {
+  const summary: FileImportSummary = { lines: 0, accepted: 0, inserted: 0, updated: 0, unchanged: 0, rejected: [] };
+  const name = basename(path);
+  const input = createReadStream(path, { encoding: 'utf8' });
+  const lines = createInterface({ input, crlfDelay: Infinity });
+  let batch: IncomingRecord[] = [];
+
+  const flush = async () => {
+    if (!batch.length) return;
+    const outcome = await ingestRecords(db, batch);
+    summary.accepted += outcome.accepted;
+    summary.inserted += outcome.inserted.length;
+    summary.updated += outcome.updated.length;
+    summary.unchanged += outcome.unchanged;
+    summary.rejected.push(...outcome.rejected.map((r) => ({ lineNo: r.lineNo, reason: r.reason })));
+    if (outcome.changed.length) await onChanged(outcome.changed);
+    batch = [];
+  };
+
+  let lineNo = 0;
+  for await (const rawLine of lines) {
+    lineNo += 1;
+    const line = lineNo === 1 ? rawLine.replace(/^\uFEFF/, '') : rawLine;
+    if (!line.trim()) continue;
+    summary.lines += 1;
+    const ref = `${name}:${lineNo}`;
+    batch.push(
+      line.length > MAX_LINE_CHARS
+        ? { source: 'file', ref, lineNo, text: line.slice(0, 1024), parseError: `line is longer than ${MAX_LINE_CHARS} characters` }
+        : recordFromText(line, 'file', ref, lineNo),
+    );
+    if (batch.length >= BATCH) await flush();
+  }
+  await flush();
+  return summary;
+}

@@ -1,0 +1,69 @@
+import type { Db } from '../db/database.js';
+import { stripPersonalData } from './personalData.js';
+import { parsePermitRecord, type ParsedPermit } from './permitRecord.js';
+import { storePermits, type PermitSource } from './permitRepository.js';
+import { storeRejects, type RejectedRecord } from './rejectRepository.js';
+
+/** One record as it arrived, before validation. */
+export interface IncomingRecord {
+  source: string;
+  ref: string;
+  lineNo: number | null;
+  /** The raw text (a JSONL line, a push body); kept for rejects. */
+  text: string;
+  /** The JSON value, or undefined with parseError set when the text is not JSON. */
+  json?: unknown;
+  parseError?: string;
+}
+
+export interface IngestOutcome {
+  accepted: number;
+  inserted: string[];
+  updated: string[];
+  unchanged: number;
+  rejected: Array<{ ref: string; lineNo: number | null; reason: string }>;
+  /** NIBs whose stored version changed and must be matched. */
+  changed: string[];
+}
+
+function rejectText(record: IncomingRecord): string {
+  // Store the parsed value without personal data; unparseable text is kept as received.
+  return record.json === undefined ? record.text : JSON.stringify(stripPersonalData(record.json));
+}
+
+/**
+ * Validates and stores a batch of records from any channel (file, feed page, push):
+ * valid ones become permit versions, invalid ones are quarantined with their reason.
+ * Pass a transaction to make this part of a larger unit (the feed cursor).
+ */
+export async function ingestRecords(db: Db, records: IncomingRecord[]): Promise<IngestOutcome> {
+  const valid: Array<{ permit: ParsedPermit; source: PermitSource }> = [];
+  const rejects: RejectedRecord[] = [];
+  for (const record of records) {
+    const result =
+      record.parseError !== undefined
+        ? ({ ok: false, reason: `not valid JSON: ${record.parseError}` } as const)
+        : parsePermitRecord(record.json);
+    if (result.ok) valid.push({ permit: result.permit, source: { source: record.source, ref: record.ref } });
+    else rejects.push({ source: record.source, ref: record.ref, lineNo: record.lineNo, reason: result.reason, raw: rejectText(record) });
+  }
+  const stored = await storePermits(db, valid);
+  await storeRejects(db, rejects);
+  return {
+    accepted: valid.length,
+    inserted: stored.inserted,
+    updated: stored.updated,
+    unchanged: stored.unchanged,
+    rejected: rejects.map((r) => ({ ref: r.ref, lineNo: r.lineNo, reason: r.reason })),
+    changed: [...stored.inserted, ...stored.updated],
+  };
+}
+
+/** Parses one line of text as JSON into an IncomingRecord. */
+export function recordFromText(text: string, source: string, ref: string, lineNo: number | null): IncomingRecord {
+  try {
+    return { source, ref, lineNo, text, json: JSON.parse(text) as unknown };
+  } catch (error) {
+    return { source, ref, lineNo, text, parseError: (error as Error).message };
+  }
+}

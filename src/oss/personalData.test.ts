@@ -1,0 +1,233 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { isPersonalKey, stripPersonalData } from './personalData.js';
+
+describe('isPersonalKey', () => {
+  it.each([
+    'pemegang_saham',
+    'penanggung_jwb',
+    'legalitas',
+    'rptka_tki_pendamping',
+    'nomor_telpon_perseroan',
+    'email_perusahaan',
+    'nik',
+    'no_identitas',
+    'no_identitas_pemegang_saham',
+    'no_identitas_penanggung_jwb',
+    'jns_identitas_pemegang_saham',
+    'nama_pj',
+    'no_identitas_pj',
+    'email',
+    'email_pemegang_saham',
+    'email_user_proses',
+    'telp',
+    'no_telp_penanggung_jwb',
+    'telepon_notaris',
+    'hp',
+    'no_hp',
+    'no_hp_penanggung_jwb',
+    'hp_user_proses',
+    'fax_pemegang_saham',
+    'no_fax_penanggung_jwb',
+    'tgl_lahir_user_proses',
+    'tempat_lahir_user_proses',
+    'jns_kelamin_user_proses',
+    'agama_user_proses',
+    'status_perkawinan_user_proses',
+    'pekerjaan_user_proses',
+    'nama_user_proses',
+    'no_id_user_proses',
+    'alamat_user_proses',
+    'daerah_id_user_proses',
+    'nama_pemegang_saham',
+    'alamat_penanggung_jwb',
+    'npwp_penanggung_jwb',
+  ])('%s is personal', (key) => {
+    expect(isPersonalKey(key)).toBe(true);
+  });
+
+  it.each([
+    'nib',
+    'npwp_perseroan',
+    'nama_perseroan',
+    'alamat_perseroan',
+    'perseroan_daerah_id',
+    'data_proyek',
+    'jumlah_tki_l',
+    'kbli',
+    'data_checklist',
+    'tipe_dokumen',
+    'status_nib',
+    'skala_usaha',
+    'no_npp',
+    // substrings of personal words that are not personal themselves
+    'nikel',
+    'kenikmatan',
+    'shp',
+    'emailed_at',
+    'shp_number',
+  ])('%s is kept', (key) => {
+    expect(isPersonalKey(key)).toBe(false);
+  });
+});
+
+describe('stripPersonalData', () => {
+  it('drops personal keys at the top level and keeps the rest', () => {
+    expect(stripPersonalData({ nib: '1234567890123', email: 'a@b.id', nik: '3523', nama_perseroan: 'PT A' })).toEqual({
+      nib: '1234567890123',
+      nama_perseroan: 'PT A',
+    });
+  });
+
+  it('drops personal keys deep inside objects and arrays', () => {
+    const input = {
+      data_proyek: [
+        {
+          kbli: '46100',
+          no_identitas_pj: '3523019904040004',
+          data_lokasi_proyek: [{ proyek_daerah_id: '3523010001', detail: { nested: { hp: '0812', keep: 1 } } }],
+        },
+      ],
+      data_rptka: { rptka_jabatan: [{ jabatan: 'Manager', rptka_tki_pendamping: [{ nik: '1' }] }] },
+    };
+    expect(stripPersonalData(input)).toEqual({
+      data_proyek: [{ kbli: '46100', data_lokasi_proyek: [{ proyek_daerah_id: '3523010001', detail: { nested: { keep: 1 } } }] }],
+      data_rptka: { rptka_jabatan: [{ jabatan: 'Manager' }] },
+    });
+  });
+
+  it('drops whole personal sub-trees (shareholders, responsible persons, notaries)', () => {
+    const out = stripPersonalData({
+      pemegang_saham: [{ jabatan_pemegang_saham: 'Direktur', total_modal_pemegang: '100' }],
+      penanggung_jwb: [{ jabatan_penanggung_jwb: 'Direktur' }],
+      legalitas: [{ jenis_legal: '01', no_legal: '12' }],
+      nib: '1',
+    });
+    expect(out).toEqual({ nib: '1' });
+  });
+
+  it('walks arrays of arrays and a top-level array', () => {
+    expect(stripPersonalData([[{ email: 'x', a: 1 }], [{ b: [{ nik: 'y', c: 2 }] }]])).toEqual([[{ a: 1 }], [{ b: [{ c: 2 }] }]]);
+  });
+
+  it('trims object keys, and matches personal keys after trimming', () => {
+    expect(stripPersonalData({ 'tipe_dokumen ': '9', ' nib ': '1', ' email ': 'x@y.id', 'nik\t': '2', inner: { ' no_hp': '0812', ' keep ': true } })).toEqual({
+      tipe_dokumen: '9',
+      nib: '1',
+      inner: { keep: true },
+    });
+  });
+
+  it('leaves primitives unchanged', () => {
+    for (const v of ['text', '', 0, 12.5, true, false, null, undefined]) expect(stripPersonalData(v)).toBe(v);
+  });
+
+  it('does not mutate the input and returns a deep copy', () => {
+    const input = { a: { b: [1, { email: 'x' }] }, email: 'y' };
+    const snapshot = JSON.stringify(input);
+    const out = stripPersonalData(input) as { a: { b: unknown[] } };
+    expect(JSON.stringify(input)).toBe(snapshot);
+    expect(out.a).not.toBe(input.a);
+    expect(out.a.b).not.toBe(input.a.b);
+    out.a.b.push(2);
+    expect(input.a.b).toHaveLength(2);
+  });
+
+  it('cuts off structures nested deeper than 32 levels', () => {
+    // depth 0 is the outer object; the value at depth 33 becomes null.
+    let deep: unknown = 'bottom';
+    for (let i = 0; i < 40; i++) deep = { d: deep };
+    let out = stripPersonalData(deep);
+    let depth = 0;
+    while (out && typeof out === 'object') {
+      out = (out as { d: unknown }).d;
+      depth++;
+    }
+    expect(out).toBeNull();
+    expect(depth).toBe(33);
+  });
+
+  it('keeps structures at exactly the depth limit', () => {
+    let deep: unknown = 'bottom';
+    for (let i = 0; i < 32; i++) deep = { d: deep };
+    let out = stripPersonalData(deep);
+    for (let i = 0; i < 32; i++) out = (out as { d: unknown }).d;
+    expect(out).toBe('bottom');
+  });
+
+  it('counts array nesting towards the depth limit', () => {
+    let deep: unknown = 'bottom';
+    for (let i = 0; i < 40; i++) deep = [deep];
+    let out = stripPersonalData(deep);
+    let depth = 0;
+    while (Array.isArray(out)) {
+      out = out[0];
+      depth++;
+    }
+    expect(out).toBeNull();
+    expect(depth).toBe(33);
+  });
+
+  it('survives very deep input without a stack overflow', () => {
+    let deep: unknown = { email: 'x' };
+    for (let i = 0; i < 100_000; i++) deep = { d: deep };
+    expect(() => stripPersonalData(deep)).not.toThrow();
+  });
+
+  // BUG: stripPersonalData copies with `out[key] = …`, so an own "__proto__" key (which
+  // JSON.parse creates) sets the copy's prototype instead of becoming a key. The copy then
+  // silently loses that key, and schemas reading the copy (zod reads `input[key]`) see the
+  // inherited values as if they were fields: a permit can parse successfully on a `nib` that
+  // `permit.raw` does not contain.
+  it.fails('treats a JSON "__proto__" key as data, not as the prototype of the copy', () => {
+    const out = stripPersonalData(JSON.parse('{"__proto__":{"nib":"1234567890123"},"a":1}')) as Record<string, unknown>;
+    expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
+    expect('nib' in out).toBe(false);
+  });
+
+  const personalKey = fc.constantFrom('email', 'nik', 'no_hp', 'hp_user_proses', 'no_identitas_pemegang_saham', 'pemegang_saham', 'tgl_lahir_user_proses');
+  const SECRET = 'PLANTED-SECRET-9f3a';
+
+  it('property: a value under a personal key never survives, at any depth or padding', () => {
+    const tree: fc.Arbitrary<unknown> = fc.letrec<{ node: unknown }>((tie) => ({
+      node: fc.oneof(
+        { depthSize: 'small', withCrossShrink: true },
+        fc.jsonValue({ maxDepth: 1 }),
+        fc.array(tie('node'), { maxLength: 3 }),
+        fc.dictionary(fc.string({ maxLength: 8 }), tie('node'), { maxKeys: 3 }),
+        fc.tuple(personalKey, fc.constantFrom('', ' ', '  '), tie('node')).map(([k, pad, rest]) => ({ [`${pad}${k}${pad}`]: SECRET, rest })),
+      ),
+    })).node;
+    fc.assert(
+      fc.property(tree, (value) => {
+        fc.pre(!JSON.stringify(value ?? null).includes('__proto__'));
+        const out = JSON.stringify(stripPersonalData(value) ?? null);
+        expect(out).not.toContain(SECRET);
+      }),
+    );
+  });
+
+  it('property: never throws, never keeps a personal or untrimmed key, and is idempotent', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        const once = stripPersonalData(value);
+        const keys: string[] = [];
+        const walk = (v: unknown) => {
+          if (Array.isArray(v)) v.forEach(walk);
+          else if (v && typeof v === 'object') {
+            for (const [k, c] of Object.entries(v)) {
+              keys.push(k);
+              walk(c);
+            }
+          }
+        };
+        walk(once);
+        for (const k of keys) {
+          expect(isPersonalKey(k)).toBe(false);
+          expect(k).toBe(k.trim());
+        }
+        expect(stripPersonalData(once)).toEqual(once);
+      }),
+    );
+  });
+});

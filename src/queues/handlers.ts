@@ -1,0 +1,60 @@
+import { UnrecoverableError, type Job } from 'bullmq';
+import type { JobName, JobPayload, QueueName } from '../../schemas/jobs.js';
+import { ruleThresholds, wageYear, type AppContext } from '../app.js';
+import { matchBatch } from '../matching/matchBatch.js';
+import { queueMatching } from '../matching/matchQueue.js';
+import { deliverBranchDigests } from '../notify/deliverBranchDigests.js';
+import { PermanentDeliveryError } from '../notify/deliver.js';
+import { queueDigests } from '../notify/notifyQueue.js';
+import { FeedClient } from '../oss/feedClient.js';
+import { syncFeed } from '../oss/feedSync.js';
+import { PermanentHttpError } from '../shared/httpErrors.js';
+
+export type JobHandler<Q extends QueueName, J extends JobName<Q>> = (
+  payload: JobPayload<Q, J>,
+  ctx: AppContext,
+  job: Job,
+) => Promise<Record<string, unknown>>;
+
+/** Every job of every queue must have a handler here; the type makes a missing one a compile error. */
+export type HandlerRegistry = { [Q in QueueName]: { [J in JobName<Q>]: JobHandler<Q, J> } };
+
+export const handlers: HandlerRegistry = {
+  ingest: {
+    'feed-sync': async ({ feed }, ctx) => {
+      const { config } = ctx;
+      if (!config.OSS_FEED_URL) throw new UnrecoverableError('OSS_FEED_URL is not set: there is no feed to sync');
+      const client = new FeedClient({ baseUrl: config.OSS_FEED_URL, userKey: config.OSS_USER_KEY, timeoutMs: config.OSS_HTTP_TIMEOUT_MS });
+      try {
+        const outcome = await syncFeed(ctx.db, client, {
+          feed,
+          pageSize: config.OSS_FEED_PAGE_SIZE,
+          since: config.OSS_FEED_START,
+          onChanged: async (nibs) => void (await queueMatching(ctx.queues, nibs, `feed:${feed}`, config.MATCH_BATCH_SIZE)),
+        });
+        return { ...outcome };
+      } catch (error) {
+        if (error instanceof PermanentHttpError) throw new UnrecoverableError(error.message);
+        throw error;
+      }
+    },
+  },
+  match: {
+    'match-permits': async ({ nibs }, ctx) => {
+      const outcome = await matchBatch(ctx.db, nibs, ruleThresholds(ctx.config), wageYear(ctx.config));
+      await queueDigests(ctx.queues, outcome.findings.branchesWithEvents, ctx.config.NOTIFY_GROUP_WAIT_MS);
+      const { branchesWithEvents, ...findings } = outcome.findings;
+      return { ...outcome, findings, branches: branchesWithEvents.length };
+    },
+  },
+  notify: {
+    'branch-digest': async ({ branch }, ctx) => {
+      try {
+        return { ...(await deliverBranchDigests(ctx.db, ctx.config, branch)) };
+      } catch (error) {
+        if (error instanceof PermanentDeliveryError) throw new UnrecoverableError(error.message);
+        throw error;
+      }
+    },
+  },
+};

@@ -1,0 +1,71 @@
+import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import { jobPayloadSchemas, QUEUE_NAMES, type QueueName } from '../../schemas/jobs.js';
+import type { AppContext } from '../app.js';
+import { describeIssues } from '../shared/zodIssues.js';
+import { createRedis } from './connection.js';
+import { handlers } from './handlers.js';
+
+type AnyHandler = (payload: unknown, ctx: AppContext, job: Job) => Promise<Record<string, unknown>>;
+
+/** Fails start-up when a queue declares a job that no handler serves. */
+export function assertEveryJobHasAHandler(): void {
+  const missing: string[] = [];
+  for (const queue of QUEUE_NAMES) {
+    for (const job of Object.keys(jobPayloadSchemas[queue])) {
+      if (typeof (handlers[queue] as Record<string, unknown>)[job] !== 'function') missing.push(`${queue}/${job}`);
+    }
+  }
+  if (missing.length) throw new Error(`no handler for job(s): ${missing.join(', ')}`);
+}
+
+export interface WorkerHost {
+  workers: Worker[];
+  close(): Promise<void>;
+}
+
+export interface WorkerHostOptions {
+  concurrency?: Partial<Record<QueueName, number>>;
+}
+
+/** Starts BullMQ workers for the given queues in this process. */
+export function startWorkers(ctx: AppContext, queues: QueueName[], options: WorkerHostOptions = {}): WorkerHost {
+  assertEveryJobHasAHandler();
+  const workers = queues.map((queue) => {
+    const connection = createRedis(ctx.config.REDIS_URL, 'worker');
+    const worker = new Worker(
+      queue,
+      async (job: Job) => {
+        const schema = (jobPayloadSchemas[queue] as Record<string, { safeParse(v: unknown): { success: boolean; data?: unknown; error?: unknown } }>)[job.name];
+        const handler = (handlers[queue] as Record<string, AnyHandler>)[job.name];
+        if (!schema || !handler) throw new UnrecoverableError(`queue ${queue} has no job named ${job.name}`);
+        const parsed = schema.safeParse(job.data);
+        if (!parsed.success) throw new UnrecoverableError(`invalid ${queue}/${job.name} payload: ${describeIssues(parsed.error as never)}`);
+        const started = Date.now();
+        const result = await handler(parsed.data, ctx, job);
+        ctx.logger.info({ queue, job: job.name, jobId: job.id, ms: Date.now() - started, result }, 'job done');
+        return result;
+      },
+      {
+        connection,
+        prefix: ctx.config.QUEUE_PREFIX,
+        concurrency: options.concurrency?.[queue] ?? ctx.config.WORKER_CONCURRENCY,
+        // A worker killed mid-job leaves its lock to expire; the job is then retried.
+        lockDuration: 60_000,
+        stalledInterval: 30_000,
+        maxStalledCount: 5,
+      },
+    );
+    worker.on('failed', (job, error) => {
+      ctx.logger.warn({ queue, job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, error: error.message }, 'job failed');
+    });
+    worker.on('error', (error) => ctx.logger.error({ queue, error: error.message }, 'worker error'));
+    return { worker, connection };
+  });
+  return {
+    workers: workers.map((w) => w.worker),
+    async close() {
+      await Promise.all(workers.map((w) => w.worker.close()));
+      for (const w of workers) w.connection.disconnect();
+    },
+  };
+}

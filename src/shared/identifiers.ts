@@ -1,0 +1,50 @@
+/**
+ * Identifier normalisation shared by the OSS parser and the enrollment import.
+ * Each function returns the canonical form or null when the input is not a valid value.
+ */
+
+export const NIB_PATTERN = /^[0-9]{13}$/;
+
+export function normaliseNib(value: string): string | null {
+  const trimmed = value.trim();
+  return NIB_PATTERN.test(trimmed) ? trimmed : null;
+}
+
+/**
+ * NPWP in the 16-digit form used since PMK 112/2022: entities' old 15-digit numbers get a
+ * leading "0". Punctuation (`01.234.567.8-901.000`) and spaces are ignored.
+ */
+export function normaliseNpwp(value: string): string | null {
+  const trimmed = value.trim();
+  if (!/^[0-9.\-\s]+$/.test(trimmed)) return null;
+  const digits = trimmed.replace(/[^0-9]/g, '');
+  if (digits.length === 15) return `0${digits}`;
+  if (digits.length === 16) return digits;
+  return null;
+}
+
+/** Kemendagri kab/kota code without the dot: `35.23` and `3523` both give `3523`. */
+export function normaliseKabKota(value: string): string | null {
+  const match = /^([0-9]{2})\.?([0-9]{2})$/.exec(value.trim());
+  return match ? `${match[1]}${match[2]}` : null;
+}
+
+/**
+ * The kab/kota part of a longer Kemendagri area code (`3523010001`, `35.23.01.2001`): its
+ * first four digits.
+ */
+export function kabKotaOfAreaCode(value: string): string | null {
+  const trimmed = value.trim();
+  if (!/^[0-9.]+$/.test(trimmed)) return null;
+  const digits = trimmed.replace(/\./g, '');
+  return digits.length >= 4 ? digits.slice(0, 4) : null;
+}
+
+/**
+ * NPP as a comparison key: upper case, separators removed. OSS allows up to 20
+ * alphanumeric characters; BPJS extracts sometimes carry dots or dashes.
+ */
+export function normaliseNpp(value: string): string | null {
+  const key = value.trim().toUpperCase().replace(/[\s.\-/]/g, '');
+  return /^[A-Z0-9]{1,20}$/.test(key) ? key : null;
+}

@@ -1,0 +1,3 @@
+import { runWorkerProcess } from '../src/queues/workerProcess.js';
+
+await runWorkerProcess(['ingest'], 'patuh-ingest');
