@@ -8,8 +8,12 @@ const optionalString = z
   .optional()
   .transform((s) => (s === '' ? undefined : s));
 
-const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
-const nonNegativeNumber = (fallback: number) => z.coerce.number().nonnegative().default(fallback);
+/** A blank variable is an unset one: it takes the default instead of coercing to 0. */
+const blankAsUnset = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const number = () => z.coerce.number({ error: 'must be a number' });
+const positiveInt = (fallback: number) => z.preprocess(blankAsUnset, number().int('must be a whole number').positive('must be above 0').default(fallback));
+const nonNegativeNumber = (fallback: number) => z.preprocess(blankAsUnset, number().nonnegative('must not be negative').default(fallback));
+const nonNegativeInt = (fallback: number) => z.preprocess(blankAsUnset, number().int('must be a whole number').nonnegative('must not be negative').default(fallback));
 
 const url = (protocols: string[]) =>
   z.string().refine(
@@ -37,7 +41,7 @@ export const envSchema = z.object({
   NOTIFY_WEBHOOK_URL: optionalString.pipe(url(['http:', 'https:']).optional()),
   NOTIFY_WEBHOOK_TIMEOUT_MS: positiveInt(10_000),
   /** How long a branch's first digest waits to batch a burst of findings. */
-  NOTIFY_GROUP_WAIT_MS: z.coerce.number().int().nonnegative().max(86_400_000).default(30_000),
+  NOTIFY_GROUP_WAIT_MS: nonNegativeInt(30_000).pipe(z.number().max(86_400_000)),
   OSS_FEED_URL: optionalString.pipe(url(['http:', 'https:']).optional()),
   OSS_USER_KEY: optionalString,
   /** Earliest permit date (YYYY-MM-DD) a backfill asks the feed for. */
@@ -47,7 +51,7 @@ export const envSchema = z.object({
   MATCH_BATCH_SIZE: positiveInt(1000).pipe(z.number().max(20_000)),
   WORKER_CONCURRENCY: positiveInt(2).pipe(z.number().max(64)),
   /** Calendar year whose UMK applies; defaults to the current year. */
-  UMK_YEAR: z.coerce.number().int().min(2025).max(2100).optional(),
+  UMK_YEAR: z.preprocess(blankAsUnset, number().int().min(2025).max(2100).optional()),
   RULE_UNREGISTERED_MIN_DECLARED: positiveInt(1),
   RULE_UNDER_REPORTED_MIN_GAP: positiveInt(1),
   RULE_WAGE_RATIO: nonNegativeNumber(1).pipe(z.number().max(10)),

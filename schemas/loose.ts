@@ -38,7 +38,10 @@ export const looseCount = z.preprocess(
   (v) => {
     const s = blankToUndefined(v);
     if (s === undefined) return 0;
-    if (typeof s === 'string' && /^-?[0-9]+(\.[0-9]+)?$/.test(s)) return Number(s);
+    if (typeof s !== 'string') return s;
+    // "1.000" is one thousand in Indonesian notation.
+    if (/^[0-9]{1,3}(\.[0-9]{3})+$/.test(s)) return Number(s.replace(/\./g, ''));
+    if (/^-?[0-9]+(\.[0-9]+)?$/.test(s)) return Number(s);
     return s;
   },
   z.number({ error: 'must be a whole number' }).int('must be a whole number').nonnegative('must not be negative').max(10_000_000, 'is implausibly large'),

@@ -87,10 +87,13 @@ export function parseOssDate(s: string): Date | null {
   const text = `${parts.y}-${parts.mo}-${parts.d}T${parts.h ?? '00'}:${parts.mi ?? '00'}:${parts.se ?? '00'}.${ms}${tz}`;
   const date = new Date(text);
   if (Number.isNaN(date.getTime())) return null;
-  // Reject roll-overs such as 2024-02-31.
+  // Reject dates that do not exist (2024-02-31), which Date would roll over.
+  const year = Number(parts.y);
   const month = Number(parts.mo);
   const day = Number(parts.d);
-  if (month < 1 || month > 12 || day < 1 || day > 31) return null;
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth) return null;
+  if (Number(parts.h ?? 0) > 23 || Number(parts.mi ?? 0) > 59 || Number(parts.se ?? 0) > 59) return null;
   return date;
 }
 

@@ -10,7 +10,8 @@ export class ConfigError extends Error {
 /** Reads and validates the environment; throws one error naming every wrong variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Env {
   const relevant: Record<string, string | undefined> = {};
-  for (const key of Object.keys(envSchema.shape)) relevant[key] = env[key];
+  // A blank variable (`FOO=` in an env file) counts as unset and takes its default.
+  for (const key of Object.keys(envSchema.shape)) relevant[key] = env[key]?.trim() ? env[key] : undefined;
   const parsed = envSchema.safeParse(relevant);
   if (!parsed.success) {
     throw new ConfigError(

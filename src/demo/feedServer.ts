@@ -8,6 +8,8 @@ import Fastify, { type FastifyInstance } from 'fastify';
 export interface FeedServerOptions {
   records: unknown[];
   userKey?: string;
+  port?: number;
+  host?: string;
   maxLimit?: number;
   /** Return a reply to send instead of the page, or null to serve normally. */
   fault?: (request: { cursor: string | null; limit: number; count: number }) => FeedFault | null;
@@ -68,7 +70,7 @@ export function buildFeedServer(options: FeedServerOptions): { app: FastifyInsta
 
 export async function startFeedServer(options: FeedServerOptions): Promise<RunningFeedServer> {
   const { app, stats } = buildFeedServer(options);
-  const address = await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = await app.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' });
   return {
     url: address,
     get requests() {

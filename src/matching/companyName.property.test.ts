@@ -101,11 +101,11 @@ describe('normaliseCompanyName: properties', () => {
     );
   });
 
-  // BUG: foldText joins dotted single letters ("P.T." → "PT") with a regex that also swallows
+  // Regression (fixed): foldText joins dotted single letters ("P.T." → "PT") with a regex that also swallows
   // a following one-letter word or initial: "P.T. H.M. Sampoerna" becomes "PTHM SAMPOERNA"
   // and "P.T. A Karya" becomes "PTA KARYA", so the legal form is not recognised and the key
   // differs from "PT HM Sampoerna" → "HM SAMPOERNA" (same for "C.V. A. B. Jaya" → "CVAB JAYA").
-  it.fails('a dotted legal form followed by initials gives the same key as the undotted one', () => {
+  it('a dotted legal form followed by initials gives the same key as the undotted one', () => {
     expect(normaliseCompanyName('P.T. H.M. Sampoerna Tbk').key).toBe(normaliseCompanyName('PT HM Sampoerna Tbk').key);
     expect(normaliseCompanyName('P.T. A Karya').key).toBe(normaliseCompanyName('PT A Karya').key);
     expect(normaliseCompanyName('C.V. A. B. Jaya').key).toBe(normaliseCompanyName('CV AB Jaya').key);

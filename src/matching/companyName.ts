@@ -79,8 +79,9 @@ export interface NormalisedName {
 
 function foldText(raw: string): string {
   let s = raw.normalize('NFKD').replace(/\p{M}+/gu, '').toUpperCase();
-  // Dotted abbreviations: "P.T." / "P. T." / "C.V." → "PT" / "CV".
-  s = s.replace(/\b([A-Z])\.\s*(?=[A-Z]\b)/g, '$1');
+  // Dotted legal-form abbreviations ("P.T.", "P. T.", "C.V.", "K.S.P.") become one token
+  // before other dots split words, so "P.T. H.M. Sampoerna" keeps "HM" apart from "PT".
+  s = s.replace(/(?<![A-Z])([PCUK])\s*\.\s*([TVDSU])(?:\s*\.\s*([PDU]))?\s*\.?(?![A-Z])/g, (_m, a: string, b: string, c?: string) => ` ${a}${b}${c ?? ''} `);
   s = s.replace(/&/g, ' DAN ');
   // Apostrophes join ("MC'DONALD" → "MCDONALD"); any other non-alphanumeric splits.
   s = s.replace(/['’`]/g, '');
@@ -94,8 +95,28 @@ function matchSequence(tokens: string[], at: number, seq: string[]): boolean {
 }
 
 /** Normalises a company name; never throws. */
+/**
+ * Joins runs of single letters: "P T" (from "P.T."), "C V", "H M" (initials) become
+ * "PT", "CV", "HM", as registries that drop the dots write them.
+ */
+function joinInitials(tokens: string[]): string[] {
+  const out: string[] = [];
+  let run = '';
+  for (const t of tokens) {
+    if (t.length === 1 && /[A-Z]/.test(t)) {
+      run += t;
+      continue;
+    }
+    if (run) out.push(run);
+    run = '';
+    out.push(t);
+  }
+  if (run) out.push(run);
+  return out;
+}
+
 export function normaliseCompanyName(raw: string): NormalisedName {
-  let tokens = foldText(raw).split(' ').filter(Boolean);
+  let tokens = joinInitials(foldText(raw).split(' ').filter(Boolean));
   const legalForms: string[] = [];
   let changed = true;
   // Strip legal forms at either end, repeatedly ("PT ... TBK", "..., PT", "TBK TBK").

@@ -174,12 +174,12 @@ describe('stripPersonalData', () => {
     expect(() => stripPersonalData(deep)).not.toThrow();
   });
 
-  // BUG: stripPersonalData copies with `out[key] = …`, so an own "__proto__" key (which
+  // Regression (fixed): stripPersonalData copies with `out[key] = …`, so an own "__proto__" key (which
   // JSON.parse creates) sets the copy's prototype instead of becoming a key. The copy then
   // silently loses that key, and schemas reading the copy (zod reads `input[key]`) see the
   // inherited values as if they were fields: a permit can parse successfully on a `nib` that
   // `permit.raw` does not contain.
-  it.fails('treats a JSON "__proto__" key as data, not as the prototype of the copy', () => {
+  it('treats a JSON "__proto__" key as data, not as the prototype of the copy', () => {
     const out = stripPersonalData(JSON.parse('{"__proto__":{"nib":"1234567890123"},"a":1}')) as Record<string, unknown>;
     expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
     expect('nib' in out).toBe(false);

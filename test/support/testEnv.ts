@@ -1,0 +1,60 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { createApp, type AppContext } from '../../src/app.js';
+import { readBranchFile } from '../../src/branches/branchFile.js';
+import { syncBranches } from '../../src/branches/branchRepository.js';
+import { loadConfig, type Env } from '../../src/config.js';
+import { REDIS_URL, TEMPLATE_DB, adminUrl, databaseUrl } from './databases.js';
+
+export interface TestEnv {
+  ctx: AppContext;
+  config: Env;
+  /** Environment for running the CLI as a child process against this test's services. */
+  env: NodeJS.ProcessEnv;
+  dir: string;
+  cleanup(): Promise<void>;
+}
+
+/**
+ * A fresh database (cloned from the migrated template), a queue prefix of its own and a
+ * scratch directory: tests run in parallel without seeing each other.
+ */
+export async function createTestEnv(overrides: Partial<Record<keyof Env, string>> = {}): Promise<TestEnv> {
+  const id = randomBytes(4).toString('hex');
+  const name = `patuh_t_${id}`;
+  const admin = new pg.Client({ connectionString: adminUrl() });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`);
+  await admin.end();
+  const dir = await mkdtemp(join(tmpdir(), 'patuh-test-'));
+  const env: Record<string, string> = {
+    DATABASE_URL: databaseUrl(name),
+    REDIS_URL,
+    QUEUE_PREFIX: `t-${id}`,
+    NOTIFY_DIR: join(dir, 'digests'),
+    NOTIFY_GROUP_WAIT_MS: '0',
+    LOG_LEVEL: 'silent',
+    ...overrides,
+  };
+  const config = loadConfig(env);
+  const ctx = createApp(config, 'patuh-test');
+  await syncBranches(ctx.db, await readBranchFile(config.BRANCHES_FILE));
+  return {
+    ctx,
+    config,
+    env: { ...process.env, ...env },
+    dir,
+    async cleanup() {
+      await ctx.queues.obliterateAll().catch(() => undefined);
+      await ctx.close();
+      const client = new pg.Client({ connectionString: adminUrl() });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
