@@ -100,7 +100,7 @@ export function registerDataCommands(program: Command): void {
     .command('matches')
     .description('match decisions')
     .command('export')
-    .description('one line per matched permit: {"nib","npp","decision","score","method"}')
+    .description('one line per permit: {"nib","npp","decision","score","method"}')
     .addOption(new Option('--format <format>', 'output format').choices(['jsonl']).default('jsonl'))
     .option('--out <file>', 'write to a file instead of stdout')
     .action(async (opts: { out?: string }) => {

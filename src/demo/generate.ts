@@ -35,6 +35,7 @@ import {
   REGION_SECTOR_BOOST,
   SECTORS,
   SUBSIDIARY_WORDS,
+  TOP_WORDS,
   TRADE_PREFIX,
   TRAILING_WORDS,
   buildMadeUpWords,
@@ -332,7 +333,8 @@ const S = {
   kpp: 12,
 } as const;
 
-type WordClass = 'C' | 'D' | 'L' | 'N' | 'X';
+/** A top common, C other common, D distinctive, L place, N person-like, X made-up. */
+type WordClass = 'A' | 'C' | 'D' | 'L' | 'N' | 'X';
 type SlotKind = WordClass | 'S' | 'T' | '&';
 
 interface TemplateDef {
@@ -340,35 +342,54 @@ interface TemplateDef {
   weight: number;
 }
 
+/**
+ * Name templates. Short all-common templates have few combinations: at large sizes they fill
+ * up and the rest flows to longer, more distinctive templates — as in the real registry,
+ * where PT names must be unique nationally.
+ */
 const TEMPLATE_DEFS: TemplateDef[] = [
-  { slots: ['C', 'C'], weight: 7 },
-  { slots: ['C', 'C', 'C'], weight: 5 },
-  { slots: ['C', 'S'], weight: 2 },
-  { slots: ['C', 'C', 'S'], weight: 6 },
-  { slots: ['D', 'C'], weight: 9 },
+  { slots: ['A', 'A'], weight: 5 },
+  { slots: ['A', 'A', 'A'], weight: 3 },
+  { slots: ['A', 'A', 'S'], weight: 4 },
+  { slots: ['A', 'S'], weight: 1.5 },
+  { slots: ['A', 'C'], weight: 3 },
+  { slots: ['C', 'A'], weight: 3 },
+  { slots: ['A', 'A', 'T'], weight: 1 },
+  { slots: ['D', 'A'], weight: 7 },
+  { slots: ['A', 'D'], weight: 4 },
+  { slots: ['D', 'A', 'S'], weight: 5 },
+  { slots: ['D', 'A', 'A'], weight: 4 },
+  { slots: ['D', 'A', 'T'], weight: 1.5 },
+  { slots: ['L', 'A'], weight: 2 },
+  { slots: ['L', 'A', 'S'], weight: 1.5 },
+  { slots: ['N', 'A'], weight: 2 },
+  { slots: ['X', 'A'], weight: 3 },
+  { slots: ['X', 'A', 'S'], weight: 3 },
+  { slots: ['D', 'D', 'A'], weight: 2 },
+  { slots: ['A', 'D', 'D'], weight: 1.5 },
+  { slots: ['C', 'C'], weight: 2.5 },
+  { slots: ['C', 'C', 'C'], weight: 1.5 },
+  { slots: ['C', 'C', 'S'], weight: 2 },
+  { slots: ['C', 'S'], weight: 1 },
+  { slots: ['D', 'C'], weight: 4 },
+  { slots: ['D', 'C', 'S'], weight: 3 },
+  { slots: ['C', 'D'], weight: 3 },
+  { slots: ['D', 'C', 'C'], weight: 1.5 },
+  { slots: ['L', 'C'], weight: 1 },
+  { slots: ['N', 'C'], weight: 1 },
+  { slots: ['X', 'C'], weight: 2 },
+  { slots: ['X', 'C', 'S'], weight: 2 },
   { slots: ['D', 'S'], weight: 4 },
-  { slots: ['D', 'C', 'S'], weight: 7 },
   { slots: ['D', 'D'], weight: 6 },
-  { slots: ['C', 'D'], weight: 6 },
   { slots: ['D', 'D', 'S'], weight: 4 },
-  { slots: ['D', 'C', 'C'], weight: 5 },
-  { slots: ['L', 'C'], weight: 3 },
   { slots: ['L', 'D', 'S'], weight: 2 },
-  { slots: ['L', 'C', 'S'], weight: 2 },
-  { slots: ['N', 'C'], weight: 3 },
   { slots: ['N', 'S'], weight: 2 },
   { slots: ['X'], weight: 3 },
   { slots: ['X', 'S'], weight: 4 },
-  { slots: ['X', 'C'], weight: 4 },
   { slots: ['X', 'D'], weight: 3 },
-  { slots: ['X', 'C', 'S'], weight: 3 },
   { slots: ['D', '&', 'D'], weight: 1.5 },
-  { slots: ['D', 'C', 'T'], weight: 2 },
   { slots: ['X', 'T'], weight: 1.5 },
-  { slots: ['C', 'C', 'T'], weight: 1.5 },
   { slots: ['X', 'D', 'S'], weight: 2 },
-  { slots: ['D', 'D', 'C'], weight: 2 },
-  { slots: ['C', 'D', 'D'], weight: 1 },
   // Overflow only (weight 0): absorbs whatever the others cannot hold.
   { slots: ['X', 'X', 'S'], weight: 0 },
 ];
@@ -382,7 +403,7 @@ let vocabCache: Vocab | undefined;
 function vocab(): Vocab {
   if (vocabCache) return vocabCache;
   const taken = new Set<string>();
-  for (const list of [COMMON_WORDS, DISTINCT_WORDS, PLACE_WORDS, PERSON_WORDS, TRAILING_WORDS, SUBSIDIARY_WORDS]) {
+  for (const list of [TOP_WORDS, COMMON_WORDS, DISTINCT_WORDS, PLACE_WORDS, PERSON_WORDS, TRAILING_WORDS, SUBSIDIARY_WORDS]) {
     for (const w of list) taken.add(w.toUpperCase());
   }
   for (const s of SECTORS) for (const w of s.words) for (const t of w.split(' ')) taken.add(t.toUpperCase());
@@ -392,6 +413,7 @@ function vocab(): Vocab {
   for (const v of [...Object.values(PREFERRED_VARIANTS), ...Object.values(OTHER_VARIANTS)]) taken.add(v);
   vocabCache = {
     classes: {
+      A: TOP_WORDS,
       C: COMMON_WORDS,
       D: DISTINCT_WORDS,
       L: PLACE_WORDS,
@@ -422,6 +444,8 @@ interface Template {
   allot: number;
   perm: Permutation | null;
   hasSector: boolean;
+  /** Only common words: such names recur in many kab/kota. */
+  commonOnly: boolean;
 }
 
 function buildTemplates(total: number, key: number): Template[] {
@@ -443,6 +467,7 @@ function buildTemplates(total: number, key: number): Template[] {
       allot: 0,
       perm: null,
       hasSector: def.slots.includes('S'),
+      commonOnly: counted.every((c) => c === 'A' || c === 'C'),
     };
   });
   const weightSum = templates.reduce((a, t) => a + t.def.weight, 0);
@@ -725,8 +750,10 @@ function relationOf(ctx: Context, m: number): Relation {
   if (b >= ctx.total) return 'none';
   if (a < ctx.companies !== b < ctx.companies) return 'none';
   const u = hf(ctx, S.relation, m);
-  if (u < 0.06) return 'namesake';
-  if (u < 0.1) {
+  // Names of common words only are shared by unrelated companies in other kab/kota far more often.
+  const namesake = u < 0.15 && templateOf(ctx, a).commonOnly ? 0.15 : 0.05;
+  if (u < namesake) return 'namesake';
+  if (u < namesake + 0.04) {
     const parentForm = formOf(ctx, a);
     return parentForm === '01' || parentForm === '26' || parentForm === '02' ? 'subsidiary' : 'none';
   }
@@ -745,8 +772,7 @@ interface StructuralName {
   hasSector: boolean;
 }
 
-function structuralName(ctx: Context, g: number, sector: SectorDef): StructuralName {
-  const p = ctx.namePerm.apply(g);
+function templateAt(ctx: Context, p: number): Template {
   const ts = ctx.templates;
   let lo = 0;
   let hi = ts.length - 1;
@@ -755,7 +781,16 @@ function structuralName(ctx: Context, g: number, sector: SectorDef): StructuralN
     if (ts[mid]!.start <= p) lo = mid;
     else hi = mid - 1;
   }
-  const t = ts[lo]!;
+  return ts[lo]!;
+}
+
+function templateOf(ctx: Context, g: number): Template {
+  return templateAt(ctx, ctx.namePerm.apply(g));
+}
+
+function structuralName(ctx: Context, g: number, sector: SectorDef): StructuralName {
+  const p = ctx.namePerm.apply(g);
+  const t = templateAt(ctx, p);
   let x = t.perm!.apply(p - t.start);
   const classes = vocab().classes;
   const chosen: number[] = [];
@@ -1132,7 +1167,7 @@ function bpjsName(rng: Rng, base: string, style: LegalStyle, tbk: boolean): Bpjs
   } else if (u < 0.03) {
     full = plain.replace(upper, typo(rng, upper));
     variant = 'typo';
-  } else if (u < 0.19) {
+  } else if (u < 0.17) {
     const v = spellingVariant(rng, upper);
     if (v) {
       full = plain.replace(upper, v);

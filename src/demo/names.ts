@@ -6,10 +6,15 @@
  * generator relies on that to make names unique by construction (see generate.ts).
  */
 
-/** Very common words: most Indonesian company names contain one or two of these. */
-export const COMMON_WORDS = [
+/** The most common words of Indonesian company names ("Maju Jaya", "Sumber Makmur Abadi"). */
+export const TOP_WORDS = [
   'Maju', 'Jaya', 'Sejahtera', 'Abadi', 'Mandiri', 'Indonesia', 'Karya', 'Sentosa', 'Makmur',
-  'Utama', 'Nusantara', 'Sumber', 'Rejeki', 'Berkah', 'Mulia', 'Sukses', 'Bersama', 'Agung',
+  'Utama', 'Nusantara', 'Sumber',
+];
+
+/** Other very common words. */
+export const COMMON_WORDS = [
+  'Rejeki', 'Berkah', 'Mulia', 'Sukses', 'Bersama', 'Agung',
   'Sakti', 'Baru', 'Sinar', 'Putra', 'Bintang', 'Prima', 'Lancar', 'Bumi', 'Raya', 'Harapan',
   'Alam', 'Indah', 'Tunggal', 'Anugerah', 'Sarana', 'Mega', 'Perdana', 'Kencana', 'Santosa',
   'Setia', 'Sejati', 'Unggul', 'Putri', 'Citra', 'Global',

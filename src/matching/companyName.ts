@@ -81,7 +81,7 @@ function foldText(raw: string): string {
   let s = raw.normalize('NFKD').replace(/\p{M}+/gu, '').toUpperCase();
   // Dotted legal-form abbreviations ("P.T.", "P. T.", "C.V.", "K.S.P.") become one token
   // before other dots split words, so "P.T. H.M. Sampoerna" keeps "HM" apart from "PT".
-  s = s.replace(/(?<![A-Z])([PCUK])\s*\.\s*([TVDSU])(?:\s*\.\s*([PDU]))?\s*\.?(?![A-Z])/g, (_m, a: string, b: string, c?: string) => ` ${a}${b}${c ?? ''} `);
+  s = s.replace(/(?<![A-Z0-9])([PCUK])\s*\.\s*([TVDSU])(?:\.\s*([PDU])(?![A-Z0-9]))?\s*\.?(?![A-Z0-9])/g, (_m, a: string, b: string, c?: string) => ` ${a}${b}${c ?? ''} `);
   s = s.replace(/&/g, ' DAN ');
   // Apostrophes join ("MC'DONALD" → "MCDONALD"); any other non-alphanumeric splits.
   s = s.replace(/['’`]/g, '');
