@@ -46,6 +46,15 @@ export const envSchema = z.object({
   OSS_USER_KEY: optionalString,
   /** Earliest permit date (YYYY-MM-DD) a backfill asks the feed for. */
   OSS_FEED_START: optionalString.pipe(z.iso.date('must be a date YYYY-MM-DD').optional()),
+  /** receiveNIB push: OSS computes its Token header as SHA1(USERNAME + PASSWORD + NIB + Ymd). */
+  OSS_PUSH_USERNAME: optionalString,
+  OSS_PUSH_PASSWORD: optionalString,
+  /** Base URL of the OSS look-up API (inqueryNIB). */
+  OSS_API_URL: optionalString.pipe(url(['http:', 'https:']).optional()),
+  /** Cron pattern (Asia/Jakarta) of the scheduled feed sync. */
+  FEED_SYNC_CRON: z.string().min(1).default('*/15 * * * *'),
+  PORT: nonNegativeInt(8080).pipe(z.number().max(65535)),
+  API_BODY_LIMIT_BYTES: positiveInt(2 * 1024 * 1024),
   OSS_FEED_PAGE_SIZE: positiveInt(500).pipe(z.number().max(5000)),
   OSS_HTTP_TIMEOUT_MS: positiveInt(15_000),
   MATCH_BATCH_SIZE: positiveInt(1000).pipe(z.number().max(20_000)),

@@ -96,6 +96,23 @@ export function registerDataCommands(program: Command): void {
       });
     });
 
+  permits
+    .command('retry-rejects')
+    .description('re-process quarantined records; those valid now are stored and queued for matching')
+    .option('--id <ids...>', 'only these reject ids')
+    .action(async (opts: { id?: string[] }) => {
+      const ids = opts.id?.map((v) => {
+        if (!/^[0-9]+$/.test(v)) throw new UsageError(`--id ${v}: must be a reject id (a whole number)`);
+        return Number(v);
+      });
+      await withApp(async (ctx) => {
+        const { retryRejects } = await import('../oss/retryRejects.js');
+        const r = await retryRejects(ctx.db, ids);
+        await queueMatching(ctx.queues, r.changed, 'retry-rejects', ctx.config.MATCH_BATCH_SIZE);
+        console.log(`retried ${r.retried}: ${r.accepted} accepted (${r.changed.length} queued for matching), ${r.stillRejected} still rejected`);
+      });
+    });
+
   program
     .command('matches')
     .description('match decisions')

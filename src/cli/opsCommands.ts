@@ -35,6 +35,26 @@ export function registerOpsCommands(program: Command): void {
     });
 
   program
+    .command('serve')
+    .description('serve the HTTP API (receiveNIB push, health, metrics) on PORT')
+    .action(async () => {
+      const { createApp } = await import('../app.js');
+      const { buildServer } = await import('../api/server.js');
+      const ctx = createApp(loadConfig(), 'patuh-api');
+      const app = buildServer(ctx);
+      const address = await app.listen({ port: ctx.config.PORT, host: '0.0.0.0' });
+      console.log(`patuh API listening on ${address}`);
+      const stop = async () => {
+        await app.close();
+        await ctx.close();
+        process.exit(0);
+      };
+      process.once('SIGTERM', () => void stop());
+      process.once('SIGINT', () => void stop());
+      await new Promise(() => undefined);
+    });
+
+  program
     .command('feed')
     .description('the OSS-style pull feed')
     .command('sync')

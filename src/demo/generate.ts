@@ -1466,7 +1466,11 @@ function buildCompany(ctx: Context, i: number): GeneratedCompany {
     const name = bpjsName(rng, id.base, style, tbk);
     nameVariant = name.variant;
     const elsewhere = rng.chance(0.06) ? neighbourKab(ctx, rng, id.region) : id.region;
-    const umk = Math.max(ctx.wage.get(kab) ?? 3_000_000, ctx.wage.get(elsewhere.code) ?? 3_000_000);
+    // Whichever kab/kota a check uses (the permit's or the extract's), compliant wages are at or
+    // above its minimum wage and under-reported ones below it.
+    const wageHere = ctx.wage.get(kab) ?? 3_000_000;
+    const wageThere = ctx.wage.get(elsewhere.code) ?? 3_000_000;
+    const umk = kind === 'pds_upah' ? Math.min(wageHere, wageThere) : Math.max(wageHere, wageThere);
     let tk = declared;
     if (kind === 'pds_tk') {
       tk = declared <= 1 ? 0 : Math.max(1, Math.min(declared - 1, Math.floor(declared * (0.3 + 0.5 * rng.float()))));

@@ -60,3 +60,14 @@ export async function listOpenRejects(db: Db): Promise<RejectRow[]> {
     received_at: r.received_at.toISOString(),
   }));
 }
+
+export async function markRejectsResolved(db: Db, ids: number[]): Promise<void> {
+  if (!ids.length) return;
+  await db.updateTable('permit_reject').set({ resolved_at: new Date(), retried_at: new Date() }).where('id', 'in', ids).execute();
+}
+
+export async function recordRetryFailures(db: Db, failures: Array<{ id: number; reason: string }>): Promise<void> {
+  for (const f of failures) {
+    await db.updateTable('permit_reject').set({ reason: f.reason, retried_at: new Date() }).where('id', '=', f.id).execute();
+  }
+}

@@ -1,4 +1,4 @@
-import { UnrecoverableError, type Job } from 'bullmq';
+import { RateLimitError, UnrecoverableError, type Job } from 'bullmq';
 import type { JobName, JobPayload, QueueName } from '../../schemas/jobs.js';
 import { ruleThresholds, wageYear, type AppContext } from '../app.js';
 import { matchBatch } from '../matching/matchBatch.js';
@@ -8,7 +8,7 @@ import { PermanentDeliveryError } from '../notify/deliver.js';
 import { queueDigests } from '../notify/notifyQueue.js';
 import { FeedClient } from '../oss/feedClient.js';
 import { syncFeed } from '../oss/feedSync.js';
-import { PermanentHttpError } from '../shared/httpErrors.js';
+import { PermanentHttpError, RetryableHttpError } from '../shared/httpErrors.js';
 
 export type JobHandler<Q extends QueueName, J extends JobName<Q>> = (
   payload: JobPayload<Q, J>,
@@ -35,6 +35,13 @@ export const handlers: HandlerRegistry = {
         return { ...outcome };
       } catch (error) {
         if (error instanceof PermanentHttpError) throw new UnrecoverableError(error.message);
+        if (error instanceof RetryableHttpError && error.rateLimited) {
+          // Pause the whole ingest queue for Retry-After; the job goes back to waiting
+          // without using up one of its attempts.
+          await ctx.queues.queue('ingest').rateLimit(error.retryAfterMs ?? 30_000);
+          ctx.logger.warn({ feed, retryAfterMs: error.retryAfterMs }, 'feed rate-limited; sync paused');
+          throw new RateLimitError();
+        }
         throw error;
       }
     },

@@ -35,12 +35,21 @@ export class Queues {
     await this.queues[queue].add(job, schema.parse(payload), options);
   }
 
-  /** Jobs not yet finished, per queue. */
+  /**
+   * Jobs not yet finished, per queue. The next run of a job scheduler (a delayed job
+   * waiting for its cron time) is not work in progress and is not counted.
+   */
   async pendingCounts(): Promise<Record<QueueName, number>> {
     const entries = await Promise.all(
       QUEUE_NAMES.map(async (name) => {
-        const counts = await this.queues[name].getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'waiting-children');
-        return [name, Object.values(counts).reduce((a, b) => a + b, 0)] as const;
+        const queue = this.queues[name];
+        const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'waiting-children');
+        let pending = Object.values(counts).reduce((a, b) => a + b, 0);
+        if (counts.delayed) {
+          const delayed = await queue.getJobs(['delayed'], 0, 999);
+          pending -= delayed.filter((job) => job?.repeatJobKey).length;
+        }
+        return [name, pending] as const;
       }),
     );
     return Object.fromEntries(entries) as Record<QueueName, number>;

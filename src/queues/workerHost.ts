@@ -56,7 +56,11 @@ export function startWorkers(ctx: AppContext, queues: QueueName[], options: Work
       },
     );
     worker.on('failed', (job, error) => {
-      ctx.logger.warn({ queue, job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, error: error.message }, 'job failed');
+      const final = !job || error instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1);
+      const details = { queue, job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, error: error.message };
+      // A job that will not be retried fails loudly, with its reason.
+      if (final) ctx.logger.error(details, 'job failed for good');
+      else ctx.logger.warn(details, 'job failed; will retry');
     });
     worker.on('error', (error) => ctx.logger.error({ queue, error: error.message }, 'worker error'));
     return { worker, connection };

@@ -1,0 +1,63 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../app.js';
+import { queueMatching } from '../matching/matchQueue.js';
+import { ingestRecords } from '../oss/ingest.js';
+import { verifyPushToken } from '../oss/pushToken.js';
+import { pushReceived, pushRefused } from '../shared/metrics.js';
+
+/** PIA's answer shape: status "1" accepted, "2" failed, with a reason in keterangan. */
+function answer(status: '1' | '2', keterangan: string) {
+  return { responreceiveNIB: { status, keterangan } };
+}
+
+function nibOf(body: unknown): string | null {
+  if (!body || typeof body !== 'object') return null;
+  const data = (body as Record<string, unknown>).dataNIB;
+  if (!data || typeof data !== 'object') return null;
+  const nib = (data as Record<string, unknown>).nib;
+  const text = typeof nib === 'number' ? String(nib) : typeof nib === 'string' ? nib.trim() : '';
+  return /^[0-9]{13}$/.test(text) ? text : null;
+}
+
+/**
+ * POST /oss/receiveNIB: OSS pushes a NIB (again on every change). The record is stored
+ * (or quarantined) and its matching queued before the answer, so an answered push is
+ * never lost.
+ */
+export function registerReceiveNib(app: FastifyInstance, ctx: AppContext): void {
+  app.post('/oss/receiveNIB', async (request, reply) => {
+    const { OSS_PUSH_USERNAME: username, OSS_PUSH_PASSWORD: password } = ctx.config;
+    if (!username || !password) {
+      pushReceived.inc({ result: 'error' });
+      return reply.code(503).send(answer('2', 'receiveNIB is not configured on this server (OSS_PUSH_USERNAME, OSS_PUSH_PASSWORD)'));
+    }
+    const body = request.body;
+    const nib = nibOf(body);
+    if (!nib) {
+      pushRefused.inc({ reason: 'nib' });
+      pushReceived.inc({ result: 'refused' });
+      return reply.code(400).send(answer('2', 'dataNIB.nib harus 13 digit (dataNIB.nib must be 13 digits); the token cannot be verified without it'));
+    }
+    const token = request.headers.token;
+    if (!verifyPushToken(Array.isArray(token) ? token[0] : token, { username, password }, nib)) {
+      pushRefused.inc({ reason: 'token' });
+      pushReceived.inc({ result: 'refused' });
+      ctx.logger.warn({ nib, ip: request.ip }, 'receiveNIB refused: wrong token');
+      return reply.code(401).send(answer('2', 'Token tidak valid (invalid token)'));
+    }
+    const outcome = await ingestRecords(ctx.db, [
+      { source: 'push', ref: `push nib=${nib}`, lineNo: null, text: JSON.stringify(body), json: body },
+    ]);
+    if (outcome.rejected.length) {
+      pushReceived.inc({ result: 'rejected' });
+      return reply.code(400).send(answer('2', outcome.rejected[0]!.reason));
+    }
+    if (outcome.changed.length) {
+      await queueMatching(ctx.queues, outcome.changed, 'push', ctx.config.MATCH_BATCH_SIZE);
+      pushReceived.inc({ result: 'stored' });
+      return reply.send(answer('1', 'Data NIB berhasil diterima'));
+    }
+    pushReceived.inc({ result: 'unchanged' });
+    return reply.send(answer('1', 'Data NIB sudah diterima sebelumnya (unchanged or older version)'));
+  });
+}

@@ -1,0 +1,16 @@
+import type { AppContext } from '../app.js';
+
+/**
+ * Every recurring job, declared in one place. Job schedulers have stable ids, so any
+ * number of processes may declare them at start-up without creating duplicates.
+ */
+export async function declareSchedules(ctx: AppContext): Promise<string[]> {
+  const declared: string[] = [];
+  if (ctx.config.OSS_FEED_URL) {
+    await ctx.queues
+      .queue('ingest')
+      .upsertJobScheduler('feed-sync:oss', { pattern: ctx.config.FEED_SYNC_CRON, tz: 'Asia/Jakarta' }, { name: 'feed-sync', data: { feed: 'oss' } });
+    declared.push('feed-sync:oss');
+  }
+  return declared;
+}

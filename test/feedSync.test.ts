@@ -1,0 +1,153 @@
+import nock from 'nock';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { FeedClient } from '../src/oss/feedClient.js';
+import { syncFeed } from '../src/oss/feedSync.js';
+import { PermanentHttpError, RetryableHttpError } from '../src/shared/httpErrors.js';
+import { nibs, ossRecord } from './support/ossRecords.js';
+import { createTestEnv, type TestEnv } from './support/testEnv.js';
+
+const FEED = 'http://oss-feed.test';
+
+describe('pull feed sync (nock for OSS, real PostgreSQL)', () => {
+  let t: TestEnv;
+  beforeAll(async () => {
+    nock.disableNetConnect();
+    nock.enableNetConnect(/127\.0\.0\.1|localhost/);
+    t = await createTestEnv();
+  });
+  afterEach(async () => {
+    nock.cleanAll();
+    await t.ctx.db.deleteFrom('permit_reject').execute();
+    await t.ctx.db.deleteFrom('permit').execute();
+    await t.ctx.db.deleteFrom('feed_checkpoint').execute();
+  });
+  afterAll(async () => {
+    nock.enableNetConnect();
+    await t.cleanup();
+  });
+
+  const client = (overrides: Partial<ConstructorParameters<typeof FeedClient>[0]> = {}) =>
+    new FeedClient({ baseUrl: FEED, userKey: 'secret-key', timeoutMs: 300, retries: 2, retryBaseMs: 5, sleep: async () => undefined, ...overrides });
+  const changedNibs: string[][] = [];
+  const sync = (c: FeedClient, feed = 'oss') => syncFeed(t.ctx.db, c, { feed, pageSize: 2, onChanged: async (n) => void changedNibs.push(n) });
+  const page = (records: unknown[], next: string | null, hasMore: boolean) => ({ data: records, next_cursor: next, has_more: hasMore });
+  const stored = async () => (await t.ctx.db.selectFrom('permit').select(['nib', 'payload_hash', 'doc_type', 'version_at']).orderBy('nib').execute());
+  const cursor = async () => (await t.ctx.db.selectFrom('feed_checkpoint').select(['cursor', 'pages', 'records']).where('feed', '=', 'oss').executeTakeFirst());
+  const [a, b, c, d, e] = nibs(5);
+
+  it('backfills from the start page by page, sending user_key, and stores the cursor with each page', async () => {
+    const scope = nock(FEED, { reqheaders: { user_key: 'secret-key' } })
+      .get('/permits').query({ limit: '2' }).reply(200, page([ossRecord({ nib: a! }), ossRecord({ nib: b! })], 'c1', true))
+      .get('/permits').query({ limit: '2', cursor: 'c1' }).reply(200, page([ossRecord({ nib: c! }), ossRecord({ nib: d! })], 'c2', true))
+      .get('/permits').query({ limit: '2', cursor: 'c2' }).reply(200, page([ossRecord({ nib: e! })], 'c3', false));
+    const outcome = await sync(client());
+    expect(outcome).toEqual({ pages: 3, records: 5, changed: 5, rejected: 0 });
+    expect(scope.isDone()).toBe(true);
+    expect((await stored()).map((p) => p.nib)).toEqual([a, b, c, d, e]);
+    expect(await cursor()).toEqual({ cursor: 'c3', pages: 3, records: 5 });
+
+    // A later sync that finds nothing new costs one request and changes nothing.
+    nock(FEED).get('/permits').query({ limit: '2', cursor: 'c3' }).reply(200, page([], 'c3', false));
+    expect(await sync(client())).toEqual({ pages: 1, records: 0, changed: 0, rejected: 0 });
+  });
+
+  it('resumes after a crash between pages from the last committed page', async () => {
+    nock(FEED)
+      .get('/permits').query({ limit: '2' }).reply(200, page([ossRecord({ nib: a! }), ossRecord({ nib: b! })], 'c1', true))
+      .get('/permits').query({ limit: '2', cursor: 'c1' }).times(3).reply(500, 'boom');
+    await expect(sync(client())).rejects.toThrow(/HTTP 500/);
+    expect((await stored()).map((p) => p.nib)).toEqual([a, b]);
+    expect(await cursor()).toMatchObject({ cursor: 'c1', pages: 1 });
+
+    const resumed = nock(FEED)
+      .get('/permits').query({ limit: '2', cursor: 'c1' }).reply(200, page([ossRecord({ nib: c! })], 'c2', false));
+    expect(await sync(client())).toEqual({ pages: 1, records: 1, changed: 1, rejected: 0 });
+    expect(resumed.isDone()).toBe(true);
+    expect((await stored()).map((p) => p.nib)).toEqual([a, b, c]);
+  });
+
+  it('changes nothing when a page is delivered again', async () => {
+    const records = [ossRecord({ nib: a! }), ossRecord({ nib: b! })];
+    nock(FEED).get('/permits').query({ limit: '2' }).reply(200, page(records, 'c1', false));
+    await sync(client());
+    const before = await stored();
+    changedNibs.length = 0;
+    // The feed re-serves the same page under the new cursor.
+    nock(FEED).get('/permits').query({ limit: '2', cursor: 'c1' }).reply(200, page(records, 'c1', false));
+    expect(await sync(client())).toEqual({ pages: 1, records: 2, changed: 0, rejected: 0 });
+    expect(await stored()).toEqual(before);
+    expect(changedNibs).toEqual([]);
+  });
+
+  it('never lets an older version overwrite a newer one, within a page or across pages', async () => {
+    const v1 = ossRecord({ nib: a!, name: 'PT Lama', tipe: 9, issued: '2025-01-10 09:00:00' });
+    const v2 = ossRecord({ nib: a!, name: 'PT Baru', tipe: 5, issued: '2025-01-10 09:00:00', changed: '2025-06-01 08:00:00' });
+    const v3 = ossRecord({ nib: b!, name: 'PT Dicabut', tipe: 3, issued: '2025-01-10 09:00:00', changed: '2025-07-01 08:00:00' });
+    const v3old = ossRecord({ nib: b!, name: 'PT Dicabut', tipe: 5, issued: '2025-01-10 09:00:00', changed: '2025-03-01 08:00:00' });
+    nock(FEED)
+      .get('/permits').query({ limit: '2' }).reply(200, page([v2, v1], 'c1', true))
+      .get('/permits').query({ limit: '2', cursor: 'c1' }).reply(200, page([v3, v1], 'c2', true))
+      .get('/permits').query({ limit: '2', cursor: 'c2' }).reply(200, page([v3old], 'c3', false));
+    await sync(client());
+    const rows = await t.ctx.db.selectFrom('permit').select(['nib', 'name', 'doc_type']).orderBy('nib').execute();
+    expect(rows).toEqual([
+      { nib: a, name: 'PT Baru', doc_type: 5 },
+      { nib: b, name: 'PT Dicabut', doc_type: 3 },
+    ]);
+  });
+
+  it('retries 503 bursts and timeouts with backoff, then succeeds', async () => {
+    const sleeps: number[] = [];
+    nock(FEED)
+      .get('/permits').query({ limit: '2' }).reply(503, 'busy')
+      .get('/permits').query({ limit: '2' }).delay(1000).reply(200, page([], null, false))
+      .get('/permits').query({ limit: '2' }).reply(200, page([ossRecord({ nib: a! })], 'c1', false));
+    const outcome = await sync(client({ sleep: async (ms) => void sleeps.push(ms) }));
+    expect(outcome.changed).toBe(1);
+    expect(sleeps).toHaveLength(2);
+  });
+
+  it('fails loudly after repeated 503s, with the reason', async () => {
+    nock(FEED).get('/permits').query(true).times(3).reply(503, 'busy');
+    const error = await sync(client()).catch((err: unknown) => err);
+    expect(error).toBeInstanceOf(RetryableHttpError);
+    expect((error as Error).message).toBe('OSS feed answered HTTP 503');
+  });
+
+  it('reports 429 with its Retry-After for the queue to pause on, without retrying in-process', async () => {
+    const scope = nock(FEED).get('/permits').query(true).reply(429, 'slow down', { 'Retry-After': '7' });
+    const error = (await sync(client()).catch((err: unknown) => err)) as RetryableHttpError;
+    expect(error).toBeInstanceOf(RetryableHttpError);
+    expect(error.rateLimited).toBe(true);
+    expect(error.retryAfterMs).toBe(7000);
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it('treats 401 as unrecoverable and names OSS_USER_KEY', async () => {
+    nock(FEED).get('/permits').query(true).reply(401, { kode: 401 });
+    const error = await sync(client()).catch((err: unknown) => err);
+    expect(error).toBeInstanceOf(PermanentHttpError);
+    expect((error as Error).message).toMatch(/check OSS_USER_KEY/);
+  });
+
+  it('retries a truncated page and fails with a clear reason when it stays broken; stores nothing from it', async () => {
+    const body = JSON.stringify(page([ossRecord({ nib: a! })], 'c1', false));
+    nock(FEED).get('/permits').query(true).times(3).reply(200, body.slice(0, 40));
+    await expect(sync(client())).rejects.toThrow(/not valid JSON/);
+    nock(FEED).get('/permits').query(true).times(3).reply(200, { data: 'nope', has_more: 'no' });
+    await expect(sync(client())).rejects.toThrow(/does not follow the feed contract: data: .*; has_more/);
+    expect(await stored()).toEqual([]);
+    expect(await cursor()).toBeUndefined();
+  });
+
+  it('quarantines malformed records of a page with their place in the feed, storing the valid ones', async () => {
+    nock(FEED).get('/permits').query(true).reply(200, page([ossRecord({ nib: a! }), { nib: '123', nama_perseroan: 'x' }, 'text', ossRecord({ nib: b! })], 'c1', false));
+    const outcome = await syncFeed(t.ctx.db, client(), { feed: 'oss', pageSize: 4, onChanged: async () => undefined });
+    expect(outcome).toEqual({ pages: 1, records: 4, changed: 2, rejected: 2 });
+    const rejects = await t.ctx.db.selectFrom('permit_reject').select(['source', 'source_ref', 'reason']).orderBy('id').execute();
+    expect(rejects).toEqual([
+      { source: 'feed', source_ref: 'feed:oss cursor=start item=1', reason: 'nib: must be 13 digits' },
+      { source: 'feed', source_ref: 'feed:oss cursor=start item=2', reason: expect.stringMatching(/must be a JSON object/) },
+    ]);
+  });
+});
