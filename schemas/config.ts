@@ -59,6 +59,8 @@ export const envSchema = z.object({
   OSS_HTTP_TIMEOUT_MS: positiveInt(15_000),
   MATCH_BATCH_SIZE: positiveInt(1000).pipe(z.number().max(20_000)),
   WORKER_CONCURRENCY: positiveInt(2).pipe(z.number().max(64)),
+  /** How long a worker's job lock lasts; a killed worker's job is retried after about this long. */
+  WORKER_LOCK_MS: positiveInt(60_000).pipe(z.number().min(1000)),
   /** Calendar year whose UMK applies; defaults to the current year. */
   UMK_YEAR: z.preprocess(blankAsUnset, number().int().min(2025).max(2100).optional()),
   RULE_UNREGISTERED_MIN_DECLARED: positiveInt(1),

@@ -50,8 +50,8 @@ export function startWorkers(ctx: AppContext, queues: QueueName[], options: Work
         prefix: ctx.config.QUEUE_PREFIX,
         concurrency: options.concurrency?.[queue] ?? ctx.config.WORKER_CONCURRENCY,
         // A worker killed mid-job leaves its lock to expire; the job is then retried.
-        lockDuration: 60_000,
-        stalledInterval: 30_000,
+        lockDuration: ctx.config.WORKER_LOCK_MS,
+        stalledInterval: Math.max(500, Math.floor(ctx.config.WORKER_LOCK_MS / 2)),
         maxStalledCount: 5,
       },
     );
