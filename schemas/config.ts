@@ -63,6 +63,11 @@ export const envSchema = z.object({
   WORKER_LOCK_MS: positiveInt(60_000).pipe(z.number().min(1000)),
   /** Calendar year whose UMK applies; defaults to the current year. */
   UMK_YEAR: z.preprocess(blankAsUnset, number().int().min(2025).max(2100).optional()),
+  /** Name matching: link at or above this score when the runner-up is MATCH_MARGIN behind. */
+  MATCH_NAME_THRESHOLD: nonNegativeNumber(0.86).pipe(z.number().max(1)),
+  MATCH_MARGIN: nonNegativeNumber(0.1).pipe(z.number().max(1)),
+  /** Name matching: scores from here up to a link go to manual review. */
+  MATCH_REVIEW_THRESHOLD: nonNegativeNumber(0.7).pipe(z.number().max(1)),
   RULE_UNREGISTERED_MIN_DECLARED: positiveInt(1),
   RULE_UNDER_REPORTED_MIN_GAP: positiveInt(1),
   RULE_WAGE_RATIO: nonNegativeNumber(1).pipe(z.number().max(10)),

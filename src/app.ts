@@ -5,6 +5,7 @@ import { createRedis } from './queues/connection.js';
 import { Queues } from './queues/queues.js';
 import { createLogger, type Logger } from './shared/logger.js';
 import type { RuleThresholds } from './findings/rules.js';
+import type { MatchSettings } from './matching/matchBatch.js';
 
 /** What every command, worker and handler needs; built once per process. */
 export interface AppContext {
@@ -48,4 +49,12 @@ export function ruleThresholds(config: Env): RuleThresholds {
 /** The year whose minimum wages apply (UMK_YEAR, else the current year in Jakarta). */
 export function wageYear(config: Env, now = new Date()): number {
   return config.UMK_YEAR ?? Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Jakarta', year: 'numeric' }).format(now));
+}
+
+export function matchSettings(config: Env): MatchSettings {
+  return {
+    rules: ruleThresholds(config),
+    wageYear: wageYear(config),
+    names: { match: config.MATCH_NAME_THRESHOLD, margin: config.MATCH_MARGIN, review: config.MATCH_REVIEW_THRESHOLD },
+  };
 }

@@ -164,7 +164,32 @@ export interface FeedCheckpointTable {
   updated_at: Generated<Date>;
 }
 
+export interface EmployerTokenTable {
+  token: string;
+  npp: string;
+  kab_kota: string | null;
+}
+
+export interface NameTokenTable {
+  token: string;
+  employers: number;
+}
+
+export type Verdict = 'same' | 'different' | 'unsure';
+
+export interface MatchJudgementTable {
+  nib: string;
+  npp: string;
+  verdict: Verdict;
+  actor: string;
+  note: string | null;
+  decided_at: Generated<Date>;
+}
+
 export interface Database {
+  employer_token: EmployerTokenTable;
+  name_token: NameTokenTable;
+  match_judgement: MatchJudgementTable;
   employer: EmployerTable;
   enrollment_import: EnrollmentImportTable;
   permit: PermitTable;

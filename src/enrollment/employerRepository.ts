@@ -79,3 +79,22 @@ export async function markPermitsAffectedByImport(db: Db, importId: number, adde
     RETURNING p.nib`.execute(db);
   return rows.rows.map((r) => r.nib);
 }
+
+/**
+ * Refreshes the name words of employers an import changed, then the word frequencies
+ * the matcher weighs evidence by.
+ */
+export async function refreshNameTokens(db: Db, importId: number): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await sql`DELETE FROM employer_token WHERE npp IN (SELECT npp FROM employer WHERE import_id = ${importId})`.execute(trx);
+    await sql`
+      INSERT INTO employer_token (token, npp, kab_kota)
+      SELECT DISTINCT t.token, e.npp, e.kab_kota
+      FROM employer e, unnest(string_to_array(e.name_norm, ' ')) AS t(token)
+      WHERE e.import_id = ${importId} AND t.token <> ''`.execute(trx);
+    // Serialise concurrent imports' frequency rebuilds.
+    await sql`SELECT pg_advisory_xact_lock(hashtext('patuh.name-token'))`.execute(trx);
+    await sql`DELETE FROM name_token`.execute(trx);
+    await sql`INSERT INTO name_token (token, employers) SELECT token, count(*) FROM employer_token GROUP BY token`.execute(trx);
+  });
+}

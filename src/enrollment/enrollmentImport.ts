@@ -5,7 +5,7 @@ import type { NewEmployer } from '../db/schema.js';
 import { normaliseCompanyName } from '../matching/companyName.js';
 import { describeIssues } from '../shared/zodIssues.js';
 import { readCsvRecords } from './csvRecords.js';
-import { finishImport, markPermitsAffectedByImport, startImport, upsertEmployers } from './employerRepository.js';
+import { finishImport, markPermitsAffectedByImport, refreshNameTokens, startImport, upsertEmployers } from './employerRepository.js';
 
 export interface EnrollmentImportSummary {
   importId: number;
@@ -95,6 +95,7 @@ export async function importEnrollmentFile(db: Db, path: string): Promise<Enroll
   await flush();
   summary.unchanged = summary.loaded - summary.duplicates.length - summary.inserted - summary.changed;
   if (summary.unchanged < 0) summary.unchanged = 0;
+  if (summary.inserted + summary.changed > 0) await refreshNameTokens(db, importId);
   summary.permitsToRematch = await markPermitsAffectedByImport(db, importId, summary.inserted > 0);
   await finishImport(db, importId, {
     total: summary.rows,

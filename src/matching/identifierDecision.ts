@@ -36,8 +36,10 @@ export interface Decision {
   explanation: {
     for: string[];
     against: string[];
-    runner_up: { npp: string; via: IdentifierKind[] } | null;
+    runner_up: { npp: string; via?: IdentifierKind[]; score?: number } | null;
     candidates: number;
+    /** The best candidates side by side, for the review list. */
+    top?: Array<{ npp: string; name: string; kab_kota: string | null; npwp: string | null; score: number; evidence_for: string[]; evidence_against: string[] }>;
   };
 }
 

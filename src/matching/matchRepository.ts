@@ -7,6 +7,8 @@ export interface PermitForMatching {
   npwp: string | null;
   noNpp: string | null;
   kabKota: string | null;
+  name: string;
+  nameNorm: string;
   payloadHash: string;
   /** Exact text of the mark (microseconds), to clear it only if unchanged. */
   matchRequestedAt: string | null;
@@ -29,7 +31,7 @@ export async function loadPermitsForMatching(db: Db, nibs: string[]): Promise<Pe
         eb.not(eb.exists(eb.selectFrom('match').select('match.nib').whereRef('match.nib', '=', 'permit.nib'))),
       ]),
     )
-    .select(['nib', 'npwp', 'no_npp', 'kab_kota', 'payload_hash', 'declared_workers', 'business_scale', 'doc_type', 'nib_status'])
+    .select(['nib', 'npwp', 'no_npp', 'kab_kota', 'name', 'name_norm', 'payload_hash', 'declared_workers', 'business_scale', 'doc_type', 'nib_status'])
     .select(sql<string | null>`match_requested_at::text`.as('match_requested_at'))
     .where('nib', 'in', nibs)
     .execute();
@@ -38,6 +40,8 @@ export async function loadPermitsForMatching(db: Db, nibs: string[]): Promise<Pe
     npwp: r.npwp,
     noNpp: r.no_npp,
     kabKota: r.kab_kota,
+    name: r.name,
+    nameNorm: r.name_norm,
     payloadHash: r.payload_hash,
     matchRequestedAt: r.match_requested_at,
     declaredWorkers: r.declared_workers,

@@ -1,6 +1,6 @@
 import { RateLimitError, UnrecoverableError, type Job } from 'bullmq';
 import type { JobName, JobPayload, QueueName } from '../../schemas/jobs.js';
-import { ruleThresholds, wageYear, type AppContext } from '../app.js';
+import { matchSettings, type AppContext } from '../app.js';
 import { matchBatch } from '../matching/matchBatch.js';
 import { queueMatching } from '../matching/matchQueue.js';
 import { deliverBranchDigests } from '../notify/deliverBranchDigests.js';
@@ -48,7 +48,7 @@ export const handlers: HandlerRegistry = {
   },
   match: {
     'match-permits': async ({ nibs }, ctx) => {
-      const outcome = await matchBatch(ctx.db, nibs, ruleThresholds(ctx.config), wageYear(ctx.config));
+      const outcome = await matchBatch(ctx.db, nibs, matchSettings(ctx.config));
       await queueDigests(ctx.queues, outcome.findings.branchesWithEvents, ctx.config.NOTIFY_GROUP_WAIT_MS);
       const { branchesWithEvents, ...findings } = outcome.findings;
       return { ...outcome, findings, branches: branchesWithEvents.length };

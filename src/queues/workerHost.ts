@@ -53,6 +53,9 @@ export function startWorkers(ctx: AppContext, queues: QueueName[], options: Work
         lockDuration: ctx.config.WORKER_LOCK_MS,
         stalledInterval: Math.max(500, Math.floor(ctx.config.WORKER_LOCK_MS / 2)),
         maxStalledCount: 5,
+        // BullMQ honours a manual rate limit (queue.rateLimit on a 429) only when the worker
+        // has a limiter; this one is far above any real rate, so it limits nothing else.
+        limiter: { max: 100_000, duration: 1000 },
       },
     );
     worker.on('failed', (job, error) => {

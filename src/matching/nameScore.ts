@@ -1,0 +1,162 @@
+/**
+ * Name + region evidence for a permit-employer pair that share no identifier. Pure.
+ *
+ * Words are weighted by how rare they are among enrolled employers' names (inverse
+ * document frequency), so sharing "MAJU JAYA SEJAHTERA" is weak evidence and sharing a
+ * rare word strong. The similarity is a weighted Dice coefficient over aligned words,
+ * which tolerates one-letter typos and names truncated at 30 characters; an extra
+ * distinctive word on one side ("… SYARIAH") weighs against. Region and legal form then
+ * adjust it: the same common name in another kab/kota is usually another company, a long
+ * distinctive one usually the same.
+ */
+
+export interface NameSide {
+  /** The name as registered (for truncation detection). */
+  raw: string;
+  /** Normalised words (companyName.ts), legal forms removed. */
+  tokens: string[];
+  legalForms: string[];
+  kabKota: string | null;
+  npwp: string | null;
+  nib: string | null;
+}
+
+export interface WordStats {
+  /** Employers whose name contains the word. */
+  frequency(token: string): number;
+  /** Employers in all. */
+  total: number;
+}
+
+export interface PairScore {
+  score: number;
+  /** Weighted Dice similarity of the names alone, 0..1. */
+  nameSimilarity: number;
+  /** Matched information relative to one very rare word (ln N). */
+  distinctiveness: number;
+  for: string[];
+  against: string[];
+}
+
+const TRUNCATION_LENGTHS = new Set([28, 29, 30]);
+const ENTITY_FORMS = ['PT', 'CV', 'KOPERASI', 'YAYASAN', 'UD', 'FIRMA', 'PERUM', 'PERUMDA'];
+
+export function wordWeight(stats: WordStats, token: string): number {
+  return Math.max(0.3, Math.log((stats.total + 1) / (stats.frequency(token) + 1)));
+}
+
+/** Damerau-Levenshtein distance, stopping early beyond `max`. */
+export function editDistance(a: string, b: string, max = 2): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  const d: number[] = new Array(rows * cols).fill(0);
+  for (let i = 0; i < rows; i += 1) d[i * cols] = i;
+  for (let j = 0; j < cols; j += 1) d[j] = j;
+  for (let i = 1; i < rows; i += 1) {
+    let rowMin = Infinity;
+    for (let j = 1; j < cols; j += 1) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[(i - 1) * cols + j]! + 1, d[i * cols + j - 1]! + 1, d[(i - 1) * cols + j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[(i - 2) * cols + j - 2]! + 1);
+      d[i * cols + j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+  }
+  return d[rows * cols - 1]!;
+}
+
+/** Similarity of two words: equal, a truncated last word, or a small typo. */
+function wordSimilarity(a: string, b: string, aIsLast: boolean, bIsLast: boolean, aTruncated: boolean, bTruncated: boolean): number {
+  if (a === b) return 1;
+  if (bIsLast && bTruncated && b.length >= 1 && a.startsWith(b)) return 0.9;
+  if (aIsLast && aTruncated && a.length >= 1 && b.startsWith(a)) return 0.9;
+  const shorter = Math.min(a.length, b.length);
+  if (shorter >= 4) {
+    const distance = editDistance(a, b, 2);
+    if (distance === 1) return 0.85;
+    if (distance === 2 && shorter >= 8) return 0.7;
+  }
+  return 0;
+}
+
+const looksTruncated = (side: NameSide) => TRUNCATION_LENGTHS.has(side.raw.trim().length);
+
+function entityForm(forms: string[]): string | null {
+  return ENTITY_FORMS.find((f) => forms.includes(f)) ?? null;
+}
+
+export function scoreNamePair(permit: NameSide, employer: NameSide, stats: WordStats): PairScore {
+  const pTrunc = looksTruncated(permit);
+  const eTrunc = looksTruncated(employer);
+  const used = new Set<number>();
+  const pairs: Array<{ i: number; j: number; sim: number; weight: number }> = [];
+  permit.tokens.forEach((pt, i) => {
+    let best = { j: -1, sim: 0 };
+    employer.tokens.forEach((et, j) => {
+      if (used.has(j)) return;
+      const sim = wordSimilarity(pt, et, i === permit.tokens.length - 1, j === employer.tokens.length - 1, pTrunc, eTrunc);
+      if (sim > best.sim) best = { j, sim };
+    });
+    if (best.j >= 0) {
+      used.add(best.j);
+      const weight = Math.min(wordWeight(stats, pt), wordWeight(stats, employer.tokens[best.j]!));
+      pairs.push({ i, j: best.j, sim: best.sim, weight });
+    }
+  });
+
+  // Words beyond a truncation point were cut off, not missing.
+  const lastI = pairs.length ? Math.max(...pairs.map((p) => p.i)) : -1;
+  const lastJ = pairs.length ? Math.max(...pairs.map((p) => p.j)) : -1;
+  const matchedI = new Set(pairs.map((p) => p.i));
+  const matchedJ = new Set(pairs.map((p) => p.j));
+  const unmatchedP = permit.tokens.filter((_, i) => !matchedI.has(i) && !(eTrunc && i > lastI));
+  const unmatchedE = employer.tokens.filter((_, j) => !matchedJ.has(j) && !(pTrunc && j > lastJ));
+
+  const matched = pairs.reduce((sum, p) => sum + p.sim * p.weight, 0);
+  const matchedWeight = pairs.reduce((sum, p) => sum + p.weight, 0);
+  const unmatchedWeight = [...unmatchedP, ...unmatchedE].reduce((sum, t) => sum + wordWeight(stats, t), 0);
+  const denominator = 2 * matchedWeight + unmatchedWeight;
+  const nameSimilarity = denominator > 0 ? (2 * matched) / denominator : 0;
+  const distinctiveness = matched / Math.log(stats.total + 2);
+
+  const evidenceFor: string[] = [];
+  const against: string[] = [];
+  if (pairs.length) {
+    const shared = pairs.filter((p) => p.sim === 1).map((p) => permit.tokens[p.i]!);
+    const fuzzy = pairs.filter((p) => p.sim < 1).map((p) => `${permit.tokens[p.i]}≈${employer.tokens[p.j]}`);
+    evidenceFor.push(`name similarity ${nameSimilarity.toFixed(2)} (shared: ${shared.join(' ') || '-'}${fuzzy.length ? `; close: ${fuzzy.join(', ')}` : ''})`);
+  }
+  const extra = [...unmatchedP, ...unmatchedE].filter((t) => wordWeight(stats, t) >= 0.5 * Math.log(stats.total + 2));
+  if (extra.length) against.push(`distinctive word(s) on one side only: ${extra.join(', ')}`);
+
+  let score = nameSimilarity;
+  if (permit.kabKota && employer.kabKota) {
+    if (permit.kabKota === employer.kabKota) {
+      score += 0.05;
+      evidenceFor.push(`same kab/kota ${permit.kabKota}`);
+    } else {
+      const sameProvince = permit.kabKota.slice(0, 2) === employer.kabKota.slice(0, 2);
+      // A common name elsewhere is usually another company; a distinctive one rarely is.
+      const penalty = Math.min(0.45, Math.max(0.03, (sameProvince ? 0.4 : 0.45) - 0.25 * distinctiveness));
+      score -= penalty;
+      against.push(`other kab/kota (${employer.kabKota} vs ${permit.kabKota}${sameProvince ? ', same province' : ''})`);
+    }
+  }
+  const pForm = entityForm(permit.legalForms);
+  const eForm = entityForm(employer.legalForms);
+  if (pForm && eForm && pForm !== eForm) {
+    score -= 0.12;
+    against.push(`legal form ${eForm} vs ${pForm}`);
+  }
+  if (permit.npwp && employer.npwp && permit.npwp.slice(1, 10) !== employer.npwp.slice(1, 10)) {
+    score -= 0.6;
+    against.push(`another taxpayer NPWP (${employer.npwp})`);
+  }
+  if (employer.nib && permit.nib && employer.nib !== permit.nib) {
+    score -= 0.6;
+    against.push(`another NIB (${employer.nib})`);
+  }
+  return { score: Math.max(0, Math.min(1, score)), nameSimilarity, distinctiveness, for: evidenceFor, against };
+}
