@@ -48,6 +48,20 @@ const VARIANTS: Record<string, string> = {
   GROUP: 'GRUP',
   SERVICES: 'SERVIS',
   SERVICE: 'SERVIS',
+  TRANSPORTATION: 'TRANSPORTASI',
+  FISHERY: 'PERIKANAN',
+  FISHERIES: 'PERIKANAN',
+  REZEKI: 'REJEKI',
+  REZKI: 'REJEKI',
+  REJEKY: 'REJEKI',
+  SAMUDERA: 'SAMUDRA',
+  PUTERA: 'PUTRA',
+  PUTERI: 'PUTRI',
+  SENTAUSA: 'SENTOSA',
+  MULYA: 'MULIA',
+  CAHYA: 'CAHAYA',
+  BAROKAH: 'BERKAH',
+  BAROKAHH: 'BERKAH',
   FARMASI: 'FARMASI',
   PHARMA: 'FARMASI',
   PHARMACEUTICAL: 'FARMASI',
@@ -87,6 +101,19 @@ function foldText(raw: string): string {
   s = s.replace(/['’`]/g, '');
   s = s.replace(/[^A-Z0-9]+/g, ' ');
   return s.trim();
+}
+
+/**
+ * Pre-1972 (van Ophuijsen / Soewandi) spellings still used in company names: "SOEMBER",
+ * "DJAJA", "TJAHAJA" are "SUMBER", "JAYA", "CAHAYA". Applied to both sides of a comparison.
+ */
+export function foldOldSpelling(token: string): string {
+  // Only words that show an old-spelling mark are folded: modern "MAJU", "BANJAR" stay.
+  if (!/OE|DJ|TJ|SJ/.test(token)) return token;
+  let t = token.replace(/OE/g, 'U').replace(/DJ/g, 'J').replace(/TJ/g, 'C').replace(/SJ/g, 'SY').replace(/NJ/g, 'NY');
+  // Old "j" was today's "y" between vowels and at the end after a vowel ("DJAJA" → "JAYA").
+  t = t.replace(/([AEIOU])J(?=[AEIOU]|$)/g, '$1Y');
+  return t;
 }
 
 function matchSequence(tokens: string[], at: number, seq: string[]): boolean {
@@ -134,6 +161,9 @@ export function normaliseCompanyName(raw: string): NormalisedName {
       break;
     }
   }
-  tokens = tokens.map((t) => VARIANTS[t] ?? t);
+  tokens = tokens.map((t) => {
+    const folded = foldOldSpelling(t);
+    return VARIANTS[folded] ?? VARIANTS[t] ?? folded;
+  });
   return { key: tokens.join(' '), tokens, legalForms };
 }

@@ -34,11 +34,13 @@ export interface PairScore {
   nameSimilarity: number;
   /** Matched information relative to one very rare word (ln N). */
   distinctiveness: number;
+  /** Weight of the rarest shared word relative to a word no other employer has. */
+  rarity: number;
   for: string[];
   against: string[];
 }
 
-const TRUNCATION_LENGTHS = new Set([28, 29, 30]);
+const TRUNCATION_LENGTHS = new Set([29, 30]);
 const ENTITY_FORMS = ['PT', 'CV', 'KOPERASI', 'YAYASAN', 'UD', 'FIRMA', 'PERUM', 'PERUMDA'];
 
 export function wordWeight(stats: WordStats, token: string): number {
@@ -81,15 +83,23 @@ function wordSimilarity(a: string, b: string, aIsLast: boolean, bIsLast: boolean
   return 0;
 }
 
-const looksTruncated = (side: NameSide) => TRUNCATION_LENGTHS.has(side.raw.trim().length);
+/**
+ * A registry that cuts names at 30 characters leaves 29-30 characters that do not end on
+ * a legal form or a closing parenthesis (a name that ends naturally usually does).
+ */
+export function looksTruncated(raw: string): boolean {
+  const trimmed = raw.trim();
+  if (!TRUNCATION_LENGTHS.has(trimmed.length)) return false;
+  return !/(\)|\b(TBK|PT|CV|PERSERO|UD|FA|FIRMA|KOPERASI|YAYASAN|PERUM|PERUMDA)\.?)$/i.test(trimmed);
+}
 
 function entityForm(forms: string[]): string | null {
   return ENTITY_FORMS.find((f) => forms.includes(f)) ?? null;
 }
 
 export function scoreNamePair(permit: NameSide, employer: NameSide, stats: WordStats): PairScore {
-  const pTrunc = looksTruncated(permit);
-  const eTrunc = looksTruncated(employer);
+  const pTrunc = looksTruncated(permit.raw);
+  const eTrunc = looksTruncated(employer.raw);
   const used = new Set<number>();
   const pairs: Array<{ i: number; j: number; sim: number; weight: number }> = [];
   permit.tokens.forEach((pt, i) => {
@@ -119,7 +129,10 @@ export function scoreNamePair(permit: NameSide, employer: NameSide, stats: WordS
   const unmatchedWeight = [...unmatchedP, ...unmatchedE].reduce((sum, t) => sum + wordWeight(stats, t), 0);
   const denominator = 2 * matchedWeight + unmatchedWeight;
   const nameSimilarity = denominator > 0 ? (2 * matched) / denominator : 0;
-  const distinctiveness = matched / Math.log(stats.total + 2);
+  const lnN = Math.log(stats.total + 2);
+  const distinctiveness = matched / lnN;
+  // How rare the rarest shared word is (1 ≈ a word no other employer has).
+  const rarity = pairs.reduce((max, p) => Math.max(max, (p.sim * p.weight) / lnN), 0);
 
   const evidenceFor: string[] = [];
   const against: string[] = [];
@@ -128,18 +141,23 @@ export function scoreNamePair(permit: NameSide, employer: NameSide, stats: WordS
     const fuzzy = pairs.filter((p) => p.sim < 1).map((p) => `${permit.tokens[p.i]}≈${employer.tokens[p.j]}`);
     evidenceFor.push(`name similarity ${nameSimilarity.toFixed(2)} (shared: ${shared.join(' ') || '-'}${fuzzy.length ? `; close: ${fuzzy.join(', ')}` : ''})`);
   }
-  const extra = [...unmatchedP, ...unmatchedE].filter((t) => wordWeight(stats, t) >= 0.5 * Math.log(stats.total + 2));
-  if (extra.length) against.push(`distinctive word(s) on one side only: ${extra.join(', ')}`);
-
   let score = nameSimilarity;
+
+  // An extra distinctive word on one side ("… SYARIAH", "… LOGISTIK") marks a subsidiary or a namesake.
+  const extra = [...unmatchedP, ...unmatchedE].filter((t) => wordWeight(stats, t) >= 0.5 * lnN);
+  if (extra.length) {
+    score -= Math.min(0.4, extra.reduce((sum, t) => sum + 0.2 * Math.min(1, wordWeight(stats, t) / lnN), 0));
+    against.push(`distinctive word(s) on one side only: ${extra.join(', ')}`);
+  }
+
   if (permit.kabKota && employer.kabKota) {
     if (permit.kabKota === employer.kabKota) {
-      score += 0.05;
+      score += 0.03;
       evidenceFor.push(`same kab/kota ${permit.kabKota}`);
     } else {
       const sameProvince = permit.kabKota.slice(0, 2) === employer.kabKota.slice(0, 2);
-      // A common name elsewhere is usually another company; a distinctive one rarely is.
-      const penalty = Math.min(0.45, Math.max(0.03, (sameProvince ? 0.4 : 0.45) - 0.25 * distinctiveness));
+      // A common name elsewhere is usually another company; a distinctive one usually the same.
+      const penalty = Math.min(0.5, Math.max(0.03, 0.55 - 0.5 * rarity)) + (sameProvince ? 0 : 0.05);
       score -= penalty;
       against.push(`other kab/kota (${employer.kabKota} vs ${permit.kabKota}${sameProvince ? ', same province' : ''})`);
     }
@@ -147,7 +165,8 @@ export function scoreNamePair(permit: NameSide, employer: NameSide, stats: WordS
   const pForm = entityForm(permit.legalForms);
   const eForm = entityForm(employer.legalForms);
   if (pForm && eForm && pForm !== eForm) {
-    score -= 0.12;
+    // Registries mislabel forms now and then; with a common name the mismatch decides.
+    score -= 0.1 + 0.3 * Math.max(0, 0.8 - rarity);
     against.push(`legal form ${eForm} vs ${pForm}`);
   }
   if (permit.npwp && employer.npwp && permit.npwp.slice(1, 10) !== employer.npwp.slice(1, 10)) {
@@ -158,5 +177,5 @@ export function scoreNamePair(permit: NameSide, employer: NameSide, stats: WordS
     score -= 0.6;
     against.push(`another NIB (${employer.nib})`);
   }
-  return { score: Math.max(0, Math.min(1, score)), nameSimilarity, distinctiveness, for: evidenceFor, against };
+  return { score: Math.max(0, Math.min(1, score)), nameSimilarity, distinctiveness, rarity, for: evidenceFor, against };
 }
