@@ -21,7 +21,7 @@ const fraction = (key: string) => createHash('sha256').update(`${options.seed}:$
 /** Only what matching and the rules read; personal data and bulky fields left out. */
 function compactPermit(p: Record<string, unknown>): Record<string, unknown> {
   const keep = ['nib', 'oss_id', 'npwp_perseroan', 'nama_perseroan', 'jenis_perseroan', 'status_perseroan', 'skala_usaha', 'status_nib',
-    'tipe_dokumen ', 'tipe_dokumen', 'no_npp', 'perseroan_daerah_id', 'tgl_terbit_nib', 'tgl_perubahan_nib'];
+    'tipe_dokumen ', 'tipe_dokumen', 'no_npp', 'perseroan_daerah_id', 'alamat_perseroan', 'tgl_terbit_nib', 'tgl_perubahan_nib'];
   const out: Record<string, unknown> = Object.fromEntries(keep.filter((k) => k in p).map((k) => [k, p[k]]));
   out.data_proyek = ((p.data_proyek as Array<Record<string, unknown>>) ?? []).map((d) => ({
     jumlah_tki_l: d.jumlah_tki_l, jumlah_tki_p: d.jumlah_tki_p, jumlah_tka_l: d.jumlah_tka_l, jumlah_tka_p: d.jumlah_tka_p,

@@ -37,9 +37,13 @@ await migrateToLatest(config.DATABASE_URL);
 const ctx = createApp(config);
 
 async function runMatching(names: NameThresholds): Promise<Map<string, Outcome>> {
-  const nibs = (await ctx.db.selectFrom('permit').select('nib').orderBy('nib').execute()).map((r) => r.nib);
   await ctx.db.updateTable('permit').set({ match_requested_at: new Date() }).execute();
-  for (let i = 0; i < nibs.length; i += 1000) await matchBatch(ctx.db, nibs.slice(i, i + 1000), { ...matchSettings(config), names });
+  // As the queue would: batches of 1000, then whatever a better match displaced, until settled.
+  for (;;) {
+    const nibs = (await ctx.db.selectFrom('permit').select('nib').where('match_requested_at', 'is not', null).orderBy('nib').execute()).map((r) => r.nib);
+    if (!nibs.length) break;
+    for (let i = 0; i < nibs.length; i += 1000) await matchBatch(ctx.db, nibs.slice(i, i + 1000), { ...matchSettings(config), names });
+  }
   const rows = await ctx.db.selectFrom('match').select(['nib', 'decision', 'npp', 'method', 'explanation']).execute();
   return new Map(
     rows.map((r) => {

@@ -19,7 +19,9 @@ const LEGAL_FORMS: Record<string, string[]> = {
     'KOPERASI', 'KSP', 'KSU', 'KUD', 'KSPPS', 'KOPERASI SIMPAN PINJAM', 'KOPERASI SERBA USAHA',
     'KOPERASI UNIT DESA', 'KOPERASI KONSUMEN', 'KOPERASI PRODUSEN',
   ],
-  YAYASAN: ['YAYASAN'],
+  // A foundation's field is part of how it is styled, and registries drop it: "Yayasan
+  // Pendidikan Abi Ummi" is enrolled as "YAYASAN ABI UMMI".
+  YAYASAN: ['YAYASAN', 'YAYASAN PENDIDIKAN', 'YAYASAN KESEHATAN', 'YAYASAN SOSIAL', 'YAYASAN KEAGAMAAN', 'YAYASAN ISLAM', 'YAYASAN PANTI ASUHAN'],
   PERUM: ['PERUM', 'PERUSAHAAN UMUM'],
   PERUMDA: ['PERUMDA', 'PERUSAHAAN UMUM DAERAH', 'PERUSDA', 'PD'],
 };

@@ -29,6 +29,8 @@ export interface Candidate {
 }
 
 export interface Decision {
+  /** Set when this link takes the employer from a permit linked to it by a weaker name match. */
+  displaces?: string;
   decision: 'matched' | 'unmatched' | 'review';
   npp: string | null;
   score: number;

@@ -5,10 +5,10 @@ import type { RuleThresholds } from '../findings/rules.js';
 import { normaliseCompanyName } from './companyName.js';
 import { decidePermit, pinnedDecision, type PermitToDecide } from './decidePermit.js';
 import { decideByIdentifiers, type Decision } from './identifierDecision.js';
-import { judgementsFor, nameCandidates, wordFrequencies, type BlockingLimits, DEFAULT_BLOCKING } from './nameCandidateRepository.js';
+import { employerCount, judgementsFor, nameCandidates, wordFrequencies, type BlockingLimits, DEFAULT_BLOCKING } from './nameCandidateRepository.js';
 import type { NameCandidate, NameThresholds } from './nameDecision.js';
 import type { NameSide } from './nameScore.js';
-import { identifierCandidates, loadPermitsForMatching, markMatched, saveMatches } from './matchRepository.js';
+import { identifierCandidates, loadPermitsForMatching, markForMatching, markMatched, saveMatches } from './matchRepository.js';
 
 export interface MatchBatchOutcome {
   permits: number;
@@ -16,6 +16,8 @@ export interface MatchBatchOutcome {
   unmatched: number;
   review: number;
   findings: SyncOutcome;
+  /** Permits that lost their employer to a better match in this batch, now marked for matching. */
+  displaced: string[];
 }
 
 export interface MatchSettings {
@@ -25,8 +27,8 @@ export interface MatchSettings {
   blocking?: BlockingLimits;
 }
 
-function sideOf(raw: string, nameNorm: string, kabKota: string | null, npwp: string | null, nib: string | null): NameSide {
-  return { raw, tokens: nameNorm.split(' ').filter(Boolean), legalForms: normaliseCompanyName(raw).legalForms, kabKota, npwp, nib };
+function sideOf(raw: string, nameNorm: string, kabKota: string | null, npwp: string | null, nib: string | null, address: string | null): NameSide {
+  return { raw, tokens: nameNorm.split(' ').filter(Boolean), legalForms: normaliseCompanyName(raw).legalForms, kabKota, npwp, nib, address };
 }
 
 /**
@@ -43,7 +45,7 @@ export async function matchBatch(db: Db, nibs: string[], settings: MatchSettings
       p.nib,
       {
         identifiers: p,
-        name: sideOf(p.name, p.nameNorm, p.kabKota, p.npwp, p.nib),
+        name: sideOf(p.name, p.nameNorm, p.kabKota, p.npwp, p.nib, p.address),
         identifierCandidates: idCandidates.get(p.nib) ?? [],
         judgements: judgements.get(p.nib) ?? [],
       },
@@ -54,19 +56,26 @@ export async function matchBatch(db: Db, nibs: string[], settings: MatchSettings
   const needNames = [...toDecide.entries()]
     .filter(([, p]) => !pinnedDecision(p) && decideByIdentifiers(p.identifiers, p.identifierCandidates).decision === 'unmatched')
     .map(([nib]) => nib);
-  const byName = await nameCandidates(db, needNames, settings.blocking ?? DEFAULT_BLOCKING);
+  const totalEmployers = needNames.length ? await employerCount(db) : 0;
+  const byName = await nameCandidates(db, needNames, totalEmployers, settings.blocking ?? DEFAULT_BLOCKING);
   const tokens = new Set<string>();
   for (const nib of needNames) for (const t of toDecide.get(nib)!.name.tokens) tokens.add(t);
   for (const rows of byName.values()) for (const r of rows) for (const t of r.nameNorm.split(' ')) if (t) tokens.add(t);
-  const words = await wordFrequencies(db, [...tokens]);
-  const stats = { total: words.total, frequency: (t: string) => words.frequency.get(t) ?? 0 };
+  const frequency = await wordFrequencies(db, [...tokens]);
+  const stats = { total: totalEmployers, frequency: (t: string) => frequency.get(t) ?? 0 };
 
-  const decided: Array<{ nib: string; permitHash: string; decision: Decision }> = permits.map((p) => {
-    const candidates: NameCandidate[] | undefined = needNames.includes(p.nib)
-      ? (byName.get(p.nib) ?? []).map((r) => ({ npp: r.npp, side: sideOf(r.name, r.nameNorm, r.kabKota, r.npwp, r.nib) }))
-      : undefined;
-    return { nib: p.nib, permitHash: p.payloadHash, decision: decidePermit(toDecide.get(p.nib)!, candidates, stats, settings.names) };
-  });
+  const candidatesOf = new Map<string, NameCandidate[]>();
+  for (const nib of needNames) {
+    candidatesOf.set(
+      nib,
+      (byName.get(nib) ?? []).map((r) => ({ npp: r.npp, side: sideOf(r.name, r.nameNorm, r.kabKota, r.npwp, r.nib, r.address), claim: r.claim })),
+    );
+  }
+  const decide = (nib: string) => decidePermit(toDecide.get(nib)!, candidatesOf.get(nib), stats, settings.names);
+  const decisions = new Map<string, Decision>(permits.map((p) => [p.nib, decide(p.nib)]));
+  resolveCompetingLinks(decisions, candidatesOf, decide);
+
+  const decided = permits.map((p) => ({ nib: p.nib, permitHash: p.payloadHash, decision: decisions.get(p.nib)! }));
   await saveMatches(db, decided);
   const byNib = new Map(permits.map((p) => [p.nib, p]));
   const findings = await recomputeFindings(
@@ -84,6 +93,40 @@ export async function matchBatch(db: Db, nibs: string[], settings: MatchSettings
     settings.wageYear,
   );
   await markMatched(db, permits);
+  // Permits whose employer a better match took must be decided again.
+  const displaced = [...new Set(decided.flatMap((d) => (d.decision.decision === 'matched' && d.decision.displaces ? [d.decision.displaces] : [])))];
+  if (displaced.length) await markForMatching(db, displaced);
   const count = (k: string) => decided.filter((d) => d.decision.decision === k).length;
-  return { permits: permits.length, matched: count('matched'), unmatched: count('unmatched'), review: count('review'), findings };
+  return { permits: permits.length, matched: count('matched'), unmatched: count('unmatched'), review: count('review'), findings, displaced };
+}
+
+/**
+ * Within a batch, two permits may claim one employer by name. One NPP is one company, so
+ * the strongest link keeps it (identifier links before name links, then the higher
+ * score) and the others are decided again without it.
+ */
+export function resolveCompetingLinks(
+  decisions: Map<string, Decision>,
+  candidatesOf: Map<string, NameCandidate[]>,
+  decide: (nib: string) => Decision,
+): void {
+  const strength = (d: Decision) => (d.method === 'name' ? d.score : 2 + d.score);
+  for (let round = 0; round < 5; round += 1) {
+    const owner = new Map<string, string>();
+    for (const [nib, d] of decisions) {
+      if (d.decision !== 'matched' || !d.npp) continue;
+      const current = owner.get(d.npp);
+      if (!current || strength(d) > strength(decisions.get(current)!) || (strength(d) === strength(decisions.get(current)!) && nib < current)) {
+        owner.set(d.npp, nib);
+      }
+    }
+    const losers = [...decisions].filter(([nib, d]) => d.decision === 'matched' && d.method === 'name' && owner.get(d.npp!) !== nib);
+    if (!losers.length) return;
+    for (const [nib, d] of losers) {
+      const winner = owner.get(d.npp!)!;
+      const list = candidatesOf.get(nib) ?? [];
+      candidatesOf.set(nib, list.map((c) => (c.npp === d.npp ? { ...c, claim: { nib: winner, score: 2, method: decisions.get(winner)!.method } } : c)));
+      decisions.set(nib, decide(nib));
+    }
+  }
 }

@@ -9,6 +9,7 @@ export interface PermitForMatching {
   kabKota: string | null;
   name: string;
   nameNorm: string;
+  address: string | null;
   payloadHash: string;
   /** Exact text of the mark (microseconds), to clear it only if unchanged. */
   matchRequestedAt: string | null;
@@ -31,7 +32,7 @@ export async function loadPermitsForMatching(db: Db, nibs: string[]): Promise<Pe
         eb.not(eb.exists(eb.selectFrom('match').select('match.nib').whereRef('match.nib', '=', 'permit.nib'))),
       ]),
     )
-    .select(['nib', 'npwp', 'no_npp', 'kab_kota', 'name', 'name_norm', 'payload_hash', 'declared_workers', 'business_scale', 'doc_type', 'nib_status'])
+    .select(['nib', 'npwp', 'no_npp', 'kab_kota', 'name', 'name_norm', 'address', 'payload_hash', 'declared_workers', 'business_scale', 'doc_type', 'nib_status'])
     .select(sql<string | null>`match_requested_at::text`.as('match_requested_at'))
     .where('nib', 'in', nibs)
     .execute();
@@ -42,6 +43,7 @@ export async function loadPermitsForMatching(db: Db, nibs: string[]): Promise<Pe
     kabKota: r.kab_kota,
     name: r.name,
     nameNorm: r.name_norm,
+    address: r.address,
     payloadHash: r.payload_hash,
     matchRequestedAt: r.match_requested_at,
     declaredWorkers: r.declared_workers,
@@ -121,6 +123,12 @@ export async function markMatched(db: Db, permits: Array<{ nib: string; matchReq
     UPDATE permit SET match_requested_at = NULL
     FROM unnest(${pending.map((p) => p.nib)}::text[], ${pending.map((p) => p.matchRequestedAt!)}::timestamptz[]) AS seen(nib, requested_at)
     WHERE permit.nib = seen.nib AND permit.match_requested_at <= seen.requested_at`.execute(db);
+}
+
+/** Marks permits as needing a (new) match decision. */
+export async function markForMatching(db: Db, nibs: string[]): Promise<void> {
+  if (!nibs.length) return;
+  await db.updateTable('permit').set({ match_requested_at: sql`now()` }).where('nib', 'in', nibs).execute();
 }
 
 export interface MatchExportRow {

@@ -10,6 +10,15 @@ export interface NameCandidateRow {
   npwp: string | null;
   nib: string | null;
   kabKota: string | null;
+  address: string | null;
+  /** Another permit this employer is already linked to (the strongest such link). */
+  claim: EmployerClaim | null;
+}
+
+export interface EmployerClaim {
+  nib: string;
+  score: number;
+  method: string;
 }
 
 export interface BlockingLimits {
@@ -23,16 +32,24 @@ export interface BlockingLimits {
   candidatesPerPermit: number;
 }
 
-export const DEFAULT_BLOCKING: BlockingLimits = { rareMax: 300, commonMax: 50_000, wordsPerPermit: 3, candidatesPerPermit: 20 };
+export const DEFAULT_BLOCKING: BlockingLimits = { rareMax: 300, commonMax: 50_000, wordsPerPermit: 4, candidatesPerPermit: 25 };
 
 /**
  * Candidate employers by name for a batch of permits, in one statement: each permit's
  * rarest words are joined to employers' words, anywhere for rare words and within the same
  * kab/kota for common ones (equality joins on indexed columns).
  */
-export async function nameCandidates(db: Db, nibs: string[], limits: BlockingLimits = DEFAULT_BLOCKING): Promise<Map<string, NameCandidateRow[]>> {
+export async function nameCandidates(
+  db: Db,
+  nibs: string[],
+  totalEmployers: number,
+  limits: BlockingLimits = DEFAULT_BLOCKING,
+): Promise<Map<string, NameCandidateRow[]>> {
   if (!nibs.length) return new Map();
-  const result = await sql<{ permit_nib: string; npp: string; name: string; name_norm: string; npwp: string | null; nib: string | null; kab_kota: string | null }>`
+  const result = await sql<{
+    permit_nib: string; npp: string; name: string; name_norm: string; npwp: string | null; nib: string | null; kab_kota: string | null; address: string | null;
+    claimed_by: string | null; claim_score: number | null; claim_method: string | null;
+  }>`
     WITH words AS (
       SELECT DISTINCT p.nib, p.kab_kota, t.token
       FROM permit p, unnest(string_to_array(p.name_norm, ' ')) AS t(token)
@@ -45,38 +62,61 @@ export async function nameCandidates(db: Db, nibs: string[], limits: BlockingLim
     ),
     blocks AS (SELECT * FROM ranked WHERE rank <= ${limits.wordsPerPermit}),
     hits AS (
-      SELECT b.nib, et.npp FROM blocks b JOIN employer_token et ON et.token = b.token
+      SELECT b.nib, et.npp, b.employers FROM blocks b JOIN employer_token et ON et.token = b.token
       WHERE b.employers <= ${limits.rareMax}
       UNION ALL
-      SELECT b.nib, et.npp FROM blocks b JOIN employer_token et ON et.token = b.token AND et.kab_kota = b.kab_kota
+      SELECT b.nib, et.npp, b.employers FROM blocks b JOIN employer_token et ON et.token = b.token AND et.kab_kota = b.kab_kota
       WHERE b.employers > ${limits.rareMax} AND b.employers <= ${limits.commonMax}
     ),
-    best AS (
-      SELECT nib, npp, row_number() OVER (PARTITION BY nib ORDER BY count(*) DESC, npp) AS rank
+    shared AS (
+      SELECT nib, npp, count(*) AS n, sum(ln((${totalEmployers}::float + 1) / (employers + 1))) AS weight
       FROM hits GROUP BY nib, npp
+    ),
+    sizes AS (SELECT nib, count(*) AS n FROM words GROUP BY nib),
+    best AS (
+      -- The rarest shared words first (their summed weight), then the overlap relative to
+      -- both names' length, so a short or truncated name sharing its rare word stays in.
+      SELECT s.nib, s.npp, e.name, e.name_norm, e.npwp, e.nib AS employer_nib, e.kab_kota, e.address,
+             row_number() OVER (
+               PARTITION BY s.nib
+               ORDER BY s.weight DESC, s.n::float / (z.n + cardinality(string_to_array(e.name_norm, ' ')) - s.n) DESC, s.npp
+             ) AS rank
+      FROM shared s JOIN sizes z ON z.nib = s.nib JOIN employer e ON e.npp = s.npp
     )
-    SELECT b.nib AS permit_nib, e.npp, e.name, e.name_norm, e.npwp, e.nib, e.kab_kota
-    FROM best b JOIN employer e ON e.npp = b.npp
+    SELECT b.nib AS permit_nib, b.npp, b.name, b.name_norm, b.npwp, b.employer_nib AS nib, b.kab_kota, b.address,
+           claim.nib AS claimed_by, claim.score AS claim_score, claim.method AS claim_method
+    FROM best b
+    LEFT JOIN LATERAL (
+      SELECT m.nib, m.score, m.method FROM match m
+      WHERE m.npp = b.npp AND m.decision = 'matched' AND m.nib <> b.nib
+      ORDER BY m.score DESC LIMIT 1
+    ) claim ON true
     WHERE b.rank <= ${limits.candidatesPerPermit}`.execute(db);
   const byPermit = new Map<string, NameCandidateRow[]>();
   for (const r of result.rows) {
     const list = byPermit.get(r.permit_nib) ?? [];
-    list.push({ permitNib: r.permit_nib, npp: r.npp, name: r.name, nameNorm: r.name_norm, npwp: r.npwp, nib: r.nib, kabKota: r.kab_kota });
+    list.push({
+      permitNib: r.permit_nib, npp: r.npp, name: r.name, nameNorm: r.name_norm, npwp: r.npwp, nib: r.nib, kabKota: r.kab_kota, address: r.address,
+      claim: r.claimed_by ? { nib: r.claimed_by, score: Number(r.claim_score), method: r.claim_method ?? 'name' } : null,
+    });
     byPermit.set(r.permit_nib, list);
   }
   return byPermit;
 }
 
-/** How many employer names contain each word, and how many employers there are. */
-export async function wordFrequencies(db: Db, tokens: string[]): Promise<{ frequency: Map<string, number>; total: number }> {
-  const [rows, total] = await Promise.all([
-    tokens.length ? db.selectFrom('name_token').select(['token', 'employers']).where('token', 'in', tokens).execute() : Promise.resolve([]),
-    sql<{ n: number }>`SELECT greatest(reltuples, 0)::bigint AS n FROM pg_class WHERE oid = 'employer'::regclass`.execute(db),
-  ]);
-  let n = Number(total.rows[0]?.n ?? 0);
-  // reltuples is an estimate and 0 before the first ANALYZE: count small tables exactly.
-  if (n < 100_000) n = Number((await db.selectFrom('employer').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-  return { frequency: new Map(rows.map((r) => [r.token, r.employers])), total: n };
+/** How many employer names contain each word. */
+export async function wordFrequencies(db: Db, tokens: string[]): Promise<Map<string, number>> {
+  if (!tokens.length) return new Map();
+  const rows = await db.selectFrom('name_token').select(['token', 'employers']).where('token', 'in', tokens).execute();
+  return new Map(rows.map((r) => [r.token, r.employers]));
+}
+
+/** Employers in all: the planner's estimate at scale, an exact count for small tables. */
+export async function employerCount(db: Db): Promise<number> {
+  const estimate = await sql<{ n: number }>`SELECT greatest(reltuples, 0)::bigint AS n FROM pg_class WHERE oid = 'employer'::regclass`.execute(db);
+  const n = Number(estimate.rows[0]?.n ?? 0);
+  if (n >= 100_000) return n;
+  return Number((await db.selectFrom('employer').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
 }
 
 export interface Judgement {

@@ -1,4 +1,5 @@
 import type { Decision } from './identifierDecision.js';
+import type { EmployerClaim } from './nameCandidateRepository.js';
 import { scoreNamePair, type NameSide, type WordStats } from './nameScore.js';
 
 /** Score thresholds for name matching (configuration; defaults measured on the labelled set). */
@@ -14,12 +15,25 @@ export interface NameThresholds {
 export interface NameCandidate {
   npp: string;
   side: NameSide;
+  /** Another permit already linked to this employer, if any. */
+  claim?: EmployerClaim | null;
 }
 
 /** Decides a permit with no identifier evidence from the names and regions of its candidates. */
 export function decideByName(permit: NameSide, candidates: NameCandidate[], stats: WordStats, thresholds: NameThresholds): Decision {
+  // One employer (NPP) is one company, so it belongs to at most one permit: an employer
+  // already linked to another permit by an identifier, or by a name match at least as good,
+  // is that permit's company, not this one's.
+  const taken: string[] = [];
   const scored = candidates
     .map((c) => ({ c, s: scoreNamePair(permit, c.side, stats) }))
+    .filter(({ c, s }) => {
+      if (c.claim && (c.claim.method !== 'name' || c.claim.score >= Number(s.score.toFixed(3)))) {
+        if (s.score >= thresholds.review) taken.push(`${c.npp} (already linked to NIB ${c.claim.nib} by ${c.claim.method})`);
+        return false;
+      }
+      return true;
+    })
     .sort((a, b) => b.s.score - a.s.score || a.c.npp.localeCompare(b.c.npp));
   const best = scored[0];
   if (!best || best.s.score < thresholds.review) {
@@ -30,7 +44,10 @@ export function decideByName(permit: NameSide, candidates: NameCandidate[], stat
       method: 'none',
       explanation: {
         for: [],
-        against: [best ? `closest name candidate ${best.c.npp} scores ${best.s.score.toFixed(2)}, below ${thresholds.review}` : 'no enrolled employer shares an identifier or a name word'],
+        against: [
+          best ? `closest name candidate ${best.c.npp} scores ${best.s.score.toFixed(2)}, below ${thresholds.review}` : 'no enrolled employer shares an identifier or a name word',
+          ...(taken.length ? [`similar employers belong to other permits: ${taken.join(', ')}`] : []),
+        ],
         runner_up: best ? { npp: best.c.npp, score: Number(best.s.score.toFixed(3)) } : null,
         candidates: scored.length,
       },
@@ -48,14 +65,15 @@ export function decideByName(permit: NameSide, candidates: NameCandidate[], stat
   }));
   const explanation = {
     for: best.s.for,
-    against: [...best.s.against],
+    against: [...best.s.against, ...(taken.length ? [`similar employers belong to other permits: ${taken.join(', ')}`] : [])],
     runner_up: runnerUp ? { npp: runnerUp.c.npp, score: Number(runnerUp.s.score.toFixed(3)) } : null,
     candidates: scored.length,
     top,
   };
   const margin = best.s.score - (runnerUp?.s.score ?? 0);
   if (best.s.score >= thresholds.match && margin >= thresholds.margin) {
-    return { decision: 'matched', npp: best.c.npp, score: Number(best.s.score.toFixed(3)), method: 'name', explanation };
+    const displaces = best.c.claim?.nib;
+    return { decision: 'matched', npp: best.c.npp, score: Number(best.s.score.toFixed(3)), method: 'name', explanation, ...(displaces ? { displaces } : {}) };
   }
   if (best.s.score >= thresholds.match) explanation.against.push(`runner-up ${runnerUp!.c.npp} is within ${thresholds.margin}`);
   return { decision: 'review', npp: null, score: Number(best.s.score.toFixed(3)), method: 'name', explanation };

@@ -19,6 +19,7 @@ export interface NameSide {
   kabKota: string | null;
   npwp: string | null;
   nib: string | null;
+  address?: string | null;
 }
 
 export interface WordStats {
@@ -93,6 +94,71 @@ export function looksTruncated(raw: string): boolean {
   return !/(\)|\b(TBK|PT|CV|PERSERO|UD|FA|FIRMA|KOPERASI|YAYASAN|PERUM|PERUMDA)\.?)$/i.test(trimmed);
 }
 
+const LEGAL_FORM_WORDS = ['PT', 'CV', 'TBK', 'UD', 'FA', 'FIRMA', 'KOPERASI', 'YAYASAN', 'PERUM', 'PERUMDA', 'PERSERO'];
+
+/**
+ * On a truncated side, the other side's words after the last aligned one were cut off.
+ * A partial last word that aligned nowhere is ignored only when it could be the start of
+ * the next word on the other side (or of a legal form); otherwise the names really differ.
+ */
+function applyTruncation(
+  truncated: NameSide,
+  other: string[],
+  pairs: Array<{ t: number; o: number }>,
+  ignoredTruncated: Set<number>,
+  ignoredOther: Set<number>,
+): void {
+  const last = truncated.tokens.length - 1;
+  if (last < 0 || !pairs.length) return;
+  const lastPair = pairs.find((p) => p.t === last);
+  const lastAligned = Math.max(...pairs.map((p) => p.o));
+  let cutAfter: number | null = null;
+  if (lastPair) cutAfter = lastPair.o;
+  else if (/[A-Z0-9]$/i.test(truncated.raw.trim())) {
+    const partial = truncated.tokens[last]!;
+    const next = other[lastAligned + 1];
+    if ((next !== undefined && next.startsWith(partial)) || LEGAL_FORM_WORDS.some((w) => w.startsWith(partial))) {
+      ignoredTruncated.add(last);
+      cutAfter = lastAligned;
+    }
+  }
+  if (cutAfter === null) return;
+  for (let k = cutAfter + 1; k < other.length; k += 1) ignoredOther.add(k);
+}
+
+const ADDRESS_WORDS: Record<string, string> = { JALAN: 'JL', JLN: 'JL', NOMOR: 'NO', NOMER: 'NO', DESA: 'DS', DUSUN: 'DSN', KELURAHAN: 'KEL', KECAMATAN: 'KEC', GANG: 'GG', KOMPLEK: 'KOMP', KOMPLEKS: 'KOMP', PERUMAHAN: 'PERUM' };
+
+/** Words of an address in one spelling ("Jalan Raya No. 7" and "JL. RAYA NO 7" agree). */
+export function addressWords(address: string): string[] {
+  return address
+    .toUpperCase()
+    .replace(/[^A-Z0-9]+/g, ' ')
+    .trim()
+    .split(' ')
+    .filter(Boolean)
+    .map((w) => ADDRESS_WORDS[w] ?? w);
+}
+
+/** Jaccard overlap of two addresses' words; null when either is missing. */
+export function addressSimilarity(a: string | null | undefined, b: string | null | undefined): number | null {
+  if (!a || !b) return null;
+  const wa = new Set(addressWords(a));
+  const wb = new Set(addressWords(b));
+  if (!wa.size || !wb.size) return null;
+  let shared = 0;
+  for (const w of wa) if (wb.has(w)) shared += 1;
+  return shared / (wa.size + wb.size - shared);
+}
+
+/** Share of aligned word pairs that appear in the opposite order ("MAJU MANDIRI" / "MANDIRI MAJU"). */
+function inversionRatio(pairs: Array<{ i: number; j: number }>): number {
+  if (pairs.length < 2) return 0;
+  const byI = [...pairs].sort((a, b) => a.i - b.i);
+  let inversions = 0;
+  for (let a = 0; a < byI.length; a += 1) for (let b = a + 1; b < byI.length; b += 1) if (byI[a]!.j > byI[b]!.j) inversions += 1;
+  return inversions / ((byI.length * (byI.length - 1)) / 2);
+}
+
 function entityForm(forms: string[]): string | null {
   return ENTITY_FORMS.find((f) => forms.includes(f)) ?? null;
 }
@@ -117,12 +183,14 @@ export function scoreNamePair(permit: NameSide, employer: NameSide, stats: WordS
   });
 
   // Words beyond a truncation point were cut off, not missing.
-  const lastI = pairs.length ? Math.max(...pairs.map((p) => p.i)) : -1;
-  const lastJ = pairs.length ? Math.max(...pairs.map((p) => p.j)) : -1;
+  const ignoredP = new Set<number>();
+  const ignoredE = new Set<number>();
+  if (eTrunc) applyTruncation(employer, permit.tokens, pairs.map((p) => ({ t: p.j, o: p.i })), ignoredE, ignoredP);
+  if (pTrunc) applyTruncation(permit, employer.tokens, pairs.map((p) => ({ t: p.i, o: p.j })), ignoredP, ignoredE);
   const matchedI = new Set(pairs.map((p) => p.i));
   const matchedJ = new Set(pairs.map((p) => p.j));
-  const unmatchedP = permit.tokens.filter((_, i) => !matchedI.has(i) && !(eTrunc && i > lastI));
-  const unmatchedE = employer.tokens.filter((_, j) => !matchedJ.has(j) && !(pTrunc && j > lastJ));
+  const unmatchedP = permit.tokens.filter((_, i) => !matchedI.has(i) && !ignoredP.has(i));
+  const unmatchedE = employer.tokens.filter((_, j) => !matchedJ.has(j) && !ignoredE.has(j));
 
   const matched = pairs.reduce((sum, p) => sum + p.sim * p.weight, 0);
   const matchedWeight = pairs.reduce((sum, p) => sum + p.weight, 0);
@@ -143,6 +211,13 @@ export function scoreNamePair(permit: NameSide, employer: NameSide, stats: WordS
   }
   let score = nameSimilarity;
 
+  // Registries keep word order: the same words reordered usually name another company.
+  const inverted = inversionRatio(pairs);
+  if (inverted > 0) {
+    score -= 0.3 * inverted;
+    against.push('words in another order');
+  }
+
   // An extra distinctive word on one side ("… SYARIAH", "… LOGISTIK") marks a subsidiary or a namesake.
   const extra = [...unmatchedP, ...unmatchedE].filter((t) => wordWeight(stats, t) >= 0.5 * lnN);
   if (extra.length) {
@@ -150,7 +225,15 @@ export function scoreNamePair(permit: NameSide, employer: NameSide, stats: WordS
     against.push(`distinctive word(s) on one side only: ${extra.join(', ')}`);
   }
 
-  if (permit.kabKota && employer.kabKota) {
+  // The same street address is strong evidence of the same company, whatever the kab/kota coding says.
+  const address = addressSimilarity(permit.address, employer.address);
+  const sameAddress = address !== null && address >= 0.75 && nameSimilarity >= 0.6;
+  if (sameAddress) {
+    score += 0.1;
+    evidenceFor.push('same address');
+  }
+
+  if (permit.kabKota && employer.kabKota && !sameAddress) {
     if (permit.kabKota === employer.kabKota) {
       score += 0.03;
       evidenceFor.push(`same kab/kota ${permit.kabKota}`);

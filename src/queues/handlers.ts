@@ -49,9 +49,10 @@ export const handlers: HandlerRegistry = {
   match: {
     'match-permits': async ({ nibs }, ctx) => {
       const outcome = await matchBatch(ctx.db, nibs, matchSettings(ctx.config));
+      await queueMatching(ctx.queues, outcome.displaced, 'displaced', ctx.config.MATCH_BATCH_SIZE);
       await queueDigests(ctx.queues, outcome.findings.branchesWithEvents, ctx.config.NOTIFY_GROUP_WAIT_MS);
       const { branchesWithEvents, ...findings } = outcome.findings;
-      return { ...outcome, findings, branches: branchesWithEvents.length };
+      return { ...outcome, displaced: outcome.displaced.length, findings, branches: branchesWithEvents.length };
     },
   },
   notify: {
