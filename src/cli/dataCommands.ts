@@ -113,6 +113,59 @@ export function registerDataCommands(program: Command): void {
       });
     });
 
+  const review = program.command('review').description('the manual-review list of undecided matches');
+  review
+    .command('list')
+    .description('permits in review, with their candidate employers side by side')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'jsonl']).default('text'))
+    .option('--branch <code>', 'only this branch')
+    .action(async (opts: { format: string; branch?: string }) => {
+      await withApp(async (ctx) => {
+        const { listReviewCases } = await import('../matching/reviewRepository.js');
+        const sink = openSink();
+        for (const c of await listReviewCases(ctx.db, opts.branch?.toUpperCase())) {
+          if (opts.format === 'jsonl') {
+            await sink.write(`${JSON.stringify(c)}\n`);
+            continue;
+          }
+          const lines = [
+            `NIB ${c.nib}  [${c.branch}]  ${c.permit.name}  (kab/kota ${c.permit.kab_kota ?? '?'}, NPWP ${c.permit.npwp ?? '-'}, ${c.permit.declared_workers} workers declared)`,
+            `  why review: ${c.reasons.join('; ') || '-'}`,
+            ...c.candidates.map((k) => `  candidate NPP ${k.npp}  score ${k.score}  ${k.name}  (kab/kota ${k.kab_kota ?? '?'}, NPWP ${k.npwp ?? '-'})  for: ${k.evidence_for.join('; ') || '-'}  against: ${k.evidence_against.join('; ') || '-'}`),
+            '',
+          ];
+          await sink.write(`${lines.join('\n')}\n`);
+        }
+        await sink.close();
+      });
+    });
+  review
+    .command('decide')
+    .description('record a judgement on a permit-employer pair and re-match the permit')
+    .requiredOption('--nib <nib>', 'the permit')
+    .requiredOption('--npp <npp>', 'the employer')
+    .addOption(new Option('--verdict <verdict>', 'same: link them for good; different: never link them; unsure').choices(['same', 'different', 'unsure']).makeOptionMandatory())
+    .option('--note <text>', 'why')
+    .option('--by <name>', 'who decides', process.env.USER ?? 'cli')
+    .action(async (opts: { nib: string; npp: string; verdict: 'same' | 'different' | 'unsure'; note?: string; by: string }) => {
+      const { normaliseNib, normaliseNpp } = await import('../shared/identifiers.js');
+      const nib = normaliseNib(opts.nib);
+      const npp = normaliseNpp(opts.npp);
+      if (!nib) throw new UsageError(`--nib ${opts.nib}: must be 13 digits`);
+      if (!npp) throw new UsageError(`--npp ${opts.npp}: must be 1-20 letters or digits`);
+      await withApp(async (ctx) => {
+        const { JudgementError, recordJudgement } = await import('../matching/reviewRepository.js');
+        try {
+          await recordJudgement(ctx.db, { nib, npp, verdict: opts.verdict, actor: opts.by, note: opts.note ?? null });
+        } catch (error) {
+          if (error instanceof JudgementError) throw new UsageError(error.message);
+          throw error;
+        }
+        await queueMatching(ctx.queues, [nib], 'judgement', ctx.config.MATCH_BATCH_SIZE);
+        console.log(`recorded: NIB ${nib} and NPP ${npp} are ${opts.verdict === 'unsure' ? 'undecided' : opts.verdict === 'same' ? 'the same company' : 'different companies'}; the permit is queued for matching`);
+      });
+    });
+
   program
     .command('matches')
     .description('match decisions')

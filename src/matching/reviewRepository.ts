@@ -1,0 +1,72 @@
+import { sql } from 'kysely';
+import type { Db } from '../db/database.js';
+import type { Verdict } from '../db/schema.js';
+
+export interface ReviewCase {
+  nib: string;
+  branch: string;
+  permit: { name: string; npwp: string | null; kab_kota: string | null; address: string | null; declared_workers: number };
+  score: number;
+  method: string;
+  reasons: string[];
+  candidates: Array<{ npp: string; name: string; kab_kota: string | null; npwp: string | null; score: number; evidence_for: string[]; evidence_against: string[] }>;
+}
+
+/** Permits the matcher could not decide, with their candidates side by side. */
+export async function listReviewCases(db: Db, branch?: string): Promise<ReviewCase[]> {
+  const rows = await sql<{
+    nib: string; branch: string; name: string; npwp: string | null; kab_kota: string | null; address: string | null; declared_workers: number;
+    score: number; method: string; explanation: { against?: string[]; top?: ReviewCase['candidates']; runner_up?: { npp: string } | null };
+  }>`
+    SELECT p.nib, coalesce(br.branch_code, (SELECT code FROM branch WHERE is_default)) AS branch,
+           p.name, p.npwp, p.kab_kota, p.address, p.declared_workers, m.score, m.method, m.explanation
+    FROM match m JOIN permit p ON p.nib = m.nib
+    LEFT JOIN branch_region br ON br.kab_kota = p.kab_kota
+    WHERE m.decision = 'review'
+    ORDER BY p.declared_workers DESC, p.nib`.execute(db);
+  return rows.rows
+    .filter((r) => !branch || r.branch === branch)
+    .map((r) => ({
+      nib: r.nib,
+      branch: r.branch,
+      permit: { name: r.name, npwp: r.npwp, kab_kota: r.kab_kota, address: r.address, declared_workers: r.declared_workers },
+      score: r.score,
+      method: r.method,
+      reasons: r.explanation.against ?? [],
+      candidates: r.explanation.top ?? [],
+    }));
+}
+
+export class JudgementError extends Error {}
+
+/**
+ * Stores an officer's judgement on a permit-employer pair and marks the permit for
+ * matching again. "same" pins the link; "different" keeps the pair apart for good.
+ */
+export async function recordJudgement(
+  db: Db,
+  judgement: { nib: string; npp: string; verdict: Verdict; actor: string; note: string | null },
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const permit = await trx.selectFrom('permit').select('nib').where('nib', '=', judgement.nib).forUpdate().executeTakeFirst();
+    if (!permit) throw new JudgementError(`no permit with NIB ${judgement.nib}`);
+    const employer = await trx.selectFrom('employer').select('npp').where('npp', '=', judgement.npp).executeTakeFirst();
+    if (!employer) throw new JudgementError(`no enrolled employer with NPP ${judgement.npp}`);
+    if (judgement.verdict === 'same') {
+      const other = await trx
+        .selectFrom('match_judgement')
+        .select('npp')
+        .where('nib', '=', judgement.nib)
+        .where('verdict', '=', 'same')
+        .where('npp', '!=', judgement.npp)
+        .executeTakeFirst();
+      if (other) throw new JudgementError(`NIB ${judgement.nib} is already judged the same company as NPP ${other.npp}; judge that pair "different" first`);
+    }
+    await trx
+      .insertInto('match_judgement')
+      .values(judgement)
+      .onConflict((oc) => oc.columns(['nib', 'npp']).doUpdateSet({ verdict: judgement.verdict, actor: judgement.actor, note: judgement.note, decided_at: sql`now()` }))
+      .execute();
+    await trx.updateTable('permit').set({ match_requested_at: sql`now()` }).where('nib', '=', judgement.nib).execute();
+  });
+}
