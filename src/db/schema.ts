@@ -175,6 +175,16 @@ export interface NameTokenTable {
   employers: number;
 }
 
+export interface EmployerTokenPairTable {
+  pair: string;
+  npp: string;
+}
+
+export interface NameTokenPairTable {
+  pair: string;
+  employers: number;
+}
+
 export type Verdict = 'same' | 'different' | 'unsure';
 
 export interface MatchJudgementTable {
@@ -189,6 +199,8 @@ export interface MatchJudgementTable {
 export interface Database {
   employer_token: EmployerTokenTable;
   name_token: NameTokenTable;
+  employer_token_pair: EmployerTokenPairTable;
+  name_token_pair: NameTokenPairTable;
   match_judgement: MatchJudgementTable;
   employer: EmployerTable;
   enrollment_import: EnrollmentImportTable;

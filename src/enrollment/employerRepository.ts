@@ -86,15 +86,27 @@ export async function markPermitsAffectedByImport(db: Db, importId: number, adde
  */
 export async function refreshNameTokens(db: Db, importId: number): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    await sql`DELETE FROM employer_token WHERE npp IN (SELECT npp FROM employer WHERE import_id = ${importId})`.execute(trx);
+    const changed = sql`(SELECT npp FROM employer WHERE import_id = ${importId})`;
+    await sql`DELETE FROM employer_token WHERE npp IN ${changed}`.execute(trx);
+    await sql`DELETE FROM employer_token_pair WHERE npp IN ${changed}`.execute(trx);
     await sql`
       INSERT INTO employer_token (token, npp, kab_kota)
       SELECT DISTINCT t.token, e.npp, e.kab_kota
       FROM employer e, unnest(string_to_array(e.name_norm, ' ')) AS t(token)
       WHERE e.import_id = ${importId} AND t.token <> ''`.execute(trx);
+    // Every pair of distinct words of names up to eight words (28 pairs at most).
+    await sql`
+      WITH t AS (SELECT npp, token FROM employer_token WHERE npp IN ${changed}),
+      short AS (SELECT npp FROM t GROUP BY npp HAVING count(*) <= 8)
+      INSERT INTO employer_token_pair (pair, npp)
+      SELECT a.token || ' ' || b.token, a.npp
+      FROM t a JOIN t b ON b.npp = a.npp AND a.token < b.token
+      WHERE a.npp IN (SELECT npp FROM short)`.execute(trx);
     // Serialise concurrent imports' frequency rebuilds.
     await sql`SELECT pg_advisory_xact_lock(hashtext('patuh.name-token'))`.execute(trx);
     await sql`DELETE FROM name_token`.execute(trx);
     await sql`INSERT INTO name_token (token, employers) SELECT token, count(*) FROM employer_token GROUP BY token`.execute(trx);
+    await sql`DELETE FROM name_token_pair`.execute(trx);
+    await sql`INSERT INTO name_token_pair (pair, employers) SELECT pair, count(*) FROM employer_token_pair GROUP BY pair`.execute(trx);
   });
 }

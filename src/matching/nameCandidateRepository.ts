@@ -24,7 +24,9 @@ export interface EmployerClaim {
 export interface BlockingLimits {
   /** Words in at most this many employer names block candidates anywhere. */
   rareMax: number;
-  /** More common words (up to this frequency) block only within the permit's kab/kota. */
+  /** Word pairs in at most this many employer names block candidates anywhere. */
+  pairMax: number;
+  /** Names of one or two words: their rarest word (up to this frequency) blocks within the kab/kota. */
   commonMax: number;
   /** Blocking words per permit (its rarest). */
   wordsPerPermit: number;
@@ -32,24 +34,31 @@ export interface BlockingLimits {
   candidatesPerPermit: number;
 }
 
-export const DEFAULT_BLOCKING: BlockingLimits = { rareMax: 300, commonMax: 50_000, wordsPerPermit: 4, candidatesPerPermit: 25 };
+export const DEFAULT_BLOCKING: BlockingLimits = { rareMax: 300, pairMax: 1000, commonMax: 100_000, wordsPerPermit: 4, candidatesPerPermit: 25 };
+
+interface CandidateRow {
+  permit_nib: string;
+  npp: string;
+  name: string;
+  name_norm: string;
+  npwp: string | null;
+  nib: string | null;
+  kab_kota: string | null;
+  address: string | null;
+  claimed_by: string | null;
+  claim_score: number | null;
+  claim_method: string | null;
+}
 
 /**
- * Candidate employers by name for a batch of permits, in one statement: each permit's
- * rarest words are joined to employers' words, anywhere for rare words and within the same
- * kab/kota for common ones (equality joins on indexed columns).
+ * The candidate statement: equality joins on indexed keys. Each permit's rare words and
+ * the pairs of its rarest words block anywhere; one- or two-word names of common words
+ * block on their rarest word within the same kab/kota. Candidates are ranked by the
+ * summed weight of what they share and cut to the best few per permit before the
+ * employer rows are read.
  */
-export async function nameCandidates(
-  db: Db,
-  nibs: string[],
-  totalEmployers: number,
-  limits: BlockingLimits = DEFAULT_BLOCKING,
-): Promise<Map<string, NameCandidateRow[]>> {
-  if (!nibs.length) return new Map();
-  const result = await sql<{
-    permit_nib: string; npp: string; name: string; name_norm: string; npwp: string | null; nib: string | null; kab_kota: string | null; address: string | null;
-    claimed_by: string | null; claim_score: number | null; claim_method: string | null;
-  }>`
+export function nameCandidateQuery(nibs: string[], totalEmployers: number, limits: BlockingLimits = DEFAULT_BLOCKING) {
+  return sql<CandidateRow>`
     WITH words AS (
       SELECT DISTINCT p.nib, p.kab_kota, t.token
       FROM permit p, unnest(string_to_array(p.name_norm, ' ')) AS t(token)
@@ -57,7 +66,8 @@ export async function nameCandidates(
     ),
     ranked AS (
       SELECT w.nib, w.kab_kota, w.token, nt.employers,
-             row_number() OVER (PARTITION BY w.nib ORDER BY nt.employers, w.token) AS rank
+             row_number() OVER (PARTITION BY w.nib ORDER BY nt.employers, w.token) AS rank,
+             count(*) OVER (PARTITION BY w.nib) AS known
       FROM words w JOIN name_token nt ON nt.token = w.token
     ),
     blocks AS (SELECT * FROM ranked WHERE rank <= ${limits.wordsPerPermit}),
@@ -65,33 +75,50 @@ export async function nameCandidates(
       SELECT b.nib, et.npp, b.employers FROM blocks b JOIN employer_token et ON et.token = b.token
       WHERE b.employers <= ${limits.rareMax}
       UNION ALL
+      SELECT a.nib, ep.npp, np.employers
+      FROM blocks a JOIN blocks b ON b.nib = a.nib AND a.token < b.token
+      JOIN name_token_pair np ON np.pair = a.token || ' ' || b.token AND np.employers <= ${limits.pairMax}
+      JOIN employer_token_pair ep ON ep.pair = np.pair
+      UNION ALL
       SELECT b.nib, et.npp, b.employers FROM blocks b JOIN employer_token et ON et.token = b.token AND et.kab_kota = b.kab_kota
-      WHERE b.employers > ${limits.rareMax} AND b.employers <= ${limits.commonMax}
+      WHERE b.rank = 1 AND b.known <= 2 AND b.employers > ${limits.rareMax} AND b.employers <= ${limits.commonMax}
     ),
     shared AS (
       SELECT nib, npp, count(*) AS n, sum(ln((${totalEmployers}::float + 1) / (employers + 1))) AS weight
       FROM hits GROUP BY nib, npp
     ),
-    sizes AS (SELECT nib, count(*) AS n FROM words GROUP BY nib),
     best AS (
-      -- The rarest shared words first (their summed weight), then the overlap relative to
-      -- both names' length, so a short or truncated name sharing its rare word stays in.
-      SELECT s.nib, s.npp, e.name, e.name_norm, e.npwp, e.nib AS employer_nib, e.kab_kota, e.address,
-             row_number() OVER (
-               PARTITION BY s.nib
-               ORDER BY s.weight DESC, s.n::float / (z.n + cardinality(string_to_array(e.name_norm, ' ')) - s.n) DESC, s.npp
-             ) AS rank
-      FROM shared s JOIN sizes z ON z.nib = s.nib JOIN employer e ON e.npp = s.npp
+      SELECT nib, npp, row_number() OVER (PARTITION BY nib ORDER BY weight DESC, n DESC, npp) AS rank
+      FROM shared
+    ),
+    top AS (
+      SELECT b.nib, e.npp, e.name, e.name_norm, e.npwp, e.nib AS employer_nib, e.kab_kota, e.address
+      FROM best b JOIN employer e ON e.npp = b.npp
+      WHERE b.rank <= ${limits.candidatesPerPermit}
     )
-    SELECT b.nib AS permit_nib, b.npp, b.name, b.name_norm, b.npwp, b.employer_nib AS nib, b.kab_kota, b.address,
+    SELECT t.nib AS permit_nib, t.npp, t.name, t.name_norm, t.npwp, t.employer_nib AS nib, t.kab_kota, t.address,
            claim.nib AS claimed_by, claim.score AS claim_score, claim.method AS claim_method
-    FROM best b
+    FROM top t
     LEFT JOIN LATERAL (
       SELECT m.nib, m.score, m.method FROM match m
-      WHERE m.npp = b.npp AND m.decision = 'matched' AND m.nib <> b.nib
+      WHERE m.npp = t.npp AND m.decision = 'matched' AND m.nib <> t.nib
       ORDER BY m.score DESC LIMIT 1
-    ) claim ON true
-    WHERE b.rank <= ${limits.candidatesPerPermit}`.execute(db);
+    ) claim ON true`;
+}
+
+/** Candidate employers by name for a batch of permits, in one statement. */
+export async function nameCandidates(
+  db: Db,
+  nibs: string[],
+  totalEmployers: number,
+  limits: BlockingLimits = DEFAULT_BLOCKING,
+): Promise<Map<string, NameCandidateRow[]>> {
+  if (!nibs.length) return new Map();
+  const result = await db.transaction().execute(async (trx) => {
+    // Sorting and hashing a batch's candidates fits in memory with a little more than the default.
+    await sql`SET LOCAL work_mem = '64MB'`.execute(trx);
+    return nameCandidateQuery(nibs, totalEmployers, limits).execute(trx);
+  });
   const byPermit = new Map<string, NameCandidateRow[]>();
   for (const r of result.rows) {
     const list = byPermit.get(r.permit_nib) ?? [];

@@ -1,0 +1,13 @@
+import pg from 'pg';
+import { createApp } from '../src/app.js';
+import { loadConfig } from '../src/config.js';
+import { nameCandidateQuery } from '../src/matching/nameCandidateRepository.js';
+const ctx = createApp(loadConfig({ DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/patuh_bench', LOG_LEVEL: 'silent' }));
+const nibs = (await ctx.db.selectFrom('permit').select('nib').orderBy('nib').offset(30000).limit(2000).execute()).map(r => r.nib);
+const q = nameCandidateQuery(nibs, 100319).compile(ctx.db);
+const client = new pg.Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/patuh_bench' });
+await client.connect();
+await client.query(`SET work_mem = '64MB'`);
+const res = await client.query('EXPLAIN (ANALYZE) ' + q.sql, q.parameters as unknown[]);
+console.log(res.rows.map((r: any) => r['QUERY PLAN']).filter((l: string) => !/Cond: \(nib|Recheck/.test(l)).map((l: string) => l.slice(0, 170)).join('\n'));
+await client.end(); await ctx.close();

@@ -1,0 +1,180 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { createApp } from '../src/app.js';
+import { loadConfig } from '../src/config.js';
+import { dropDatabase, migrateToLatest } from '../src/db/migrate.js';
+import { ENROLLMENT_HEADER, enrollmentCsvLine, generateCompanies, generateExtraEmployers } from '../src/demo/generate.js';
+import { mib, PeakMemory } from './processStats.js';
+import { runBaseline } from './baseline.js';
+
+/**
+ * National-scale benchmark: generated employers and permits (fixed seed) go through the
+ * real CLI import and the real queues and worker processes; prints throughput end to end
+ * and per stage, peak memory per process, and a per-permit SQL baseline on a sample.
+ *
+ *   npm run bench [-- --employers 1000000 --permits 1000000 --matchers 2 --baseline 2000]
+ */
+const { values } = parseArgs({
+  options: {
+    employers: { type: 'string', default: '1000000' },
+    permits: { type: 'string', default: '1000000' },
+    seed: { type: 'string', default: '20261121' },
+    matchers: { type: 'string', default: '2' },
+    baseline: { type: 'string', default: '2000' },
+    incremental: { type: 'string', default: '10000' },
+    'full-payloads': { type: 'boolean', default: false },
+  },
+});
+const EMPLOYERS = Number(values.employers);
+const PERMITS = Number(values.permits);
+const SEED = Number(values.seed);
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const OUT = `${ROOT}out/bench/`;
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const rate = (n: number, ms: number) => `${Math.round(n / (ms / 1000)).toLocaleString('en')}/s`;
+
+const base = loadConfig();
+const url = new URL(base.DATABASE_URL);
+url.pathname = '/patuh_bench';
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  DATABASE_URL: url.toString(),
+  QUEUE_PREFIX: 'patuh-bench',
+  LOG_LEVEL: 'warn',
+  NOTIFY_DIR: `${OUT}digests`,
+  MATCH_BATCH_SIZE: '2000',
+};
+const config = loadConfig(env);
+
+/** Only what Patuh reads from a permit (the default), or the whole generated payload. */
+function permitLine(p: Record<string, unknown>): string {
+  if (values['full-payloads']) return JSON.stringify({ dataNIB: p });
+  const keep = ['nib', 'oss_id', 'npwp_perseroan', 'nama_perseroan', 'jenis_perseroan', 'status_perseroan', 'skala_usaha', 'status_nib', 'tipe_dokumen ',
+    'no_npp', 'perseroan_daerah_id', 'alamat_perseroan', 'tgl_terbit_nib', 'tgl_perubahan_nib', 'data_proyek'];
+  const out: Record<string, unknown> = {};
+  for (const k of keep) if (k in p) out[k] = p[k];
+  out.data_proyek = ((p.data_proyek as Array<Record<string, unknown>>) ?? []).map((d) => ({
+    jumlah_tki_l: d.jumlah_tki_l, jumlah_tki_p: d.jumlah_tki_p, jumlah_tka_l: d.jumlah_tka_l, jumlah_tka_p: d.jumlah_tka_p, kbli: d.kbli,
+    data_lokasi_proyek: d.data_lokasi_proyek,
+  }));
+  return JSON.stringify(out);
+}
+
+async function writeLines(path: string, lines: Iterable<string>): Promise<void> {
+  const stream = createWriteStream(path);
+  for (const line of lines) if (!stream.write(`${line}\n`)) await once(stream, 'drain');
+  stream.end();
+  await once(stream, 'finish');
+}
+
+function cli(args: string[]): ChildProcess {
+  return spawn(process.execPath, ['bin/patuh.mjs', ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] });
+}
+
+async function finished(child: ChildProcess, what: string): Promise<string> {
+  let out = '';
+  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+  const [code] = (await once(child, 'exit')) as [number | null];
+  if (code !== 0) throw new Error(`${what} exited ${code}: ${out}`);
+  return out.trim();
+}
+
+await mkdir(OUT, { recursive: true });
+console.log(`Patuh benchmark: ${EMPLOYERS.toLocaleString('en')} employers, ${PERMITS.toLocaleString('en')} permits, seed ${SEED}, ${values.matchers} matcher process(es), ${values['full-payloads'] ? 'full' : 'compact'} OSS payloads`);
+
+// 1. Data (not timed as part of the pipeline).
+let t = Date.now();
+const generation = { seed: SEED, companies: PERMITS, extraEmployers: Math.max(0, EMPLOYERS - Math.round(PERMITS * 0.45)) };
+const permitFile = `${OUT}permits.jsonl`;
+const employerFile = `${OUT}employers.csv`;
+let enrolled = 0;
+await writeLines(employerFile, (function* () {
+  yield ENROLLMENT_HEADER;
+  for (const c of generateCompanies(generation)) if (c.employer) { enrolled += 1; yield enrollmentCsvLine(c.employer); }
+  for (const e of generateExtraEmployers(generation)) yield enrollmentCsvLine(e);
+})());
+await writeLines(permitFile, (function* () { for (const c of generateCompanies(generation)) yield permitLine(c.permit); })());
+console.log(`data generated in ${seconds(Date.now() - t)} (${enrolled.toLocaleString('en')} permit companies enrolled)`);
+
+await dropDatabase(config.DATABASE_URL);
+await migrateToLatest(config.DATABASE_URL);
+const ctx = createApp(config, 'patuh-bench');
+await ctx.queues.obliterateAll();
+const memory = new PeakMemory();
+const pool = new pg.Pool({ connectionString: config.DATABASE_URL, max: 2 });
+try {
+  await finished(cli(['branches', 'sync']), 'branches sync');
+
+  // 2. Enrollment extract.
+  t = Date.now();
+  const employerImport = cli(['enrollment', 'import', employerFile]);
+  memory.watch('enrollment import (CLI)', employerImport.pid!);
+  console.log(`  ${await finished(employerImport, 'enrollment import')}`);
+  const employerMs = Date.now() - t;
+  await pool.query('ANALYZE');
+
+  // 3. Permits through the real queues: the CLI stores and queues batches while matcher processes work.
+  const workers: ChildProcess[] = [];
+  for (let i = 0; i < Number(values.matchers); i += 1) {
+    const w = spawn(process.execPath, ['--import', 'tsx', 'workers/matcher.ts'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
+    memory.watch(`matcher worker ${i + 1}`, w.pid!);
+    workers.push(w);
+  }
+  const start = Date.now();
+  const permitImport = cli(['permits', 'import', permitFile]);
+  memory.watch('permits import (CLI)', permitImport.pid!);
+  console.log(`  ${await finished(permitImport, 'permits import')}`);
+  const importMs = Date.now() - start;
+  const pending = async () => Number((await pool.query(`SELECT count(*) AS n FROM permit WHERE match_requested_at IS NOT NULL`)).rows[0].n);
+  for (;;) {
+    const counts = await ctx.queues.pendingCounts();
+    if (counts.match === 0 && (await pending()) === 0) break;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  const endToEndMs = Date.now() - start;
+  const matchedRows = (await pool.query(`SELECT decision, count(*)::int AS n FROM match GROUP BY decision ORDER BY decision`)).rows as Array<{ decision: string; n: number }>;
+  const findingRows = (await pool.query(`SELECT category, count(*)::int AS n FROM finding GROUP BY category ORDER BY category`)).rows as Array<{ category: string; n: number }>;
+
+  // 4. Incremental: new permits against the full employer table.
+  const incrementalFile = `${OUT}permits-incremental.jsonl`;
+  await writeLines(incrementalFile, (function* () {
+    for (const c of generateCompanies({ seed: SEED + 1, companies: Number(values.incremental) })) yield permitLine(c.permit);
+  })());
+  const incStart = Date.now();
+  await finished(cli(['permits', 'import', incrementalFile]), 'incremental import');
+  const incImportMs = Date.now() - incStart;
+  for (;;) {
+    const counts = await ctx.queues.pendingCounts();
+    if (counts.match === 0 && (await pending()) === 0) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const incMs = Date.now() - incStart;
+  memory.stop();
+  for (const w of workers) w.kill('SIGTERM');
+  await Promise.all(workers.map((w) => once(w, 'exit')));
+
+  // 5. Baseline: one query per permit on a sample of the same data.
+  const baseline = await runBaseline(pool, Number(values.baseline));
+
+  const endToEnd = PERMITS / (endToEndMs / 1000);
+  console.log('\nResults');
+  console.log(`  enrollment import           ${EMPLOYERS.toLocaleString('en')} employers in ${seconds(employerMs)} (${rate(EMPLOYERS, employerMs)})`);
+  console.log(`  permits import (stage)      ${PERMITS.toLocaleString('en')} permits in ${seconds(importMs)} (${rate(PERMITS, importMs)})`);
+  console.log(`  import → match → findings   ${PERMITS.toLocaleString('en')} permits in ${seconds(endToEndMs)}: ${rate(PERMITS, endToEndMs)} end to end`);
+  console.log(`  decisions                   ${matchedRows.map((r) => `${r.decision} ${r.n.toLocaleString('en')}`).join(', ')}`);
+  console.log(`  findings                    ${findingRows.map((r) => `${r.category} ${r.n.toLocaleString('en')}`).join(', ')}`);
+  console.log(`  incremental                 ${Number(values.incremental).toLocaleString('en')} new permits imported in ${seconds(incImportMs)}, matched with findings in ${seconds(incMs)} in all`);
+  console.log(`  baseline (1 query/permit)   ${baseline.permits.toLocaleString('en')} sample permits in ${seconds(baseline.ms)}: ${rate(baseline.permits, baseline.ms)} (trigram GiST index built in ${seconds(baseline.indexMs)})`);
+  console.log(`  speed-up over baseline      ${(endToEnd / (baseline.permits / (baseline.ms / 1000))).toFixed(1)}×`);
+  console.log('  peak memory per process');
+  for (const [name, bytes] of memory.peaks) console.log(`    ${name.padEnd(28)} ${mib(bytes)}`);
+} finally {
+  await pool.end();
+  await ctx.queues.obliterateAll();
+  await ctx.close();
+}
