@@ -5,7 +5,8 @@ import type { RuleThresholds } from '../findings/rules.js';
 import { normaliseCompanyName } from './companyName.js';
 import { decidePermit, pinnedDecision, type PermitToDecide } from './decidePermit.js';
 import { decideByIdentifiers, type Decision } from './identifierDecision.js';
-import { employerCount, judgementsFor, nameCandidates, wordFrequencies, type BlockingLimits, DEFAULT_BLOCKING } from './nameCandidateRepository.js';
+import { candidatePairs, chooseBlockingKeys, DEFAULT_BLOCKING, type BlockingLimits } from './blockingKeys.js';
+import { employerCount, judgementsFor, nameCandidates, pairFrequencies, wordFrequencies } from './nameCandidateRepository.js';
 import type { NameCandidate, NameThresholds } from './nameDecision.js';
 import type { NameSide } from './nameScore.js';
 import { identifierCandidates, loadPermitsForMatching, markForMatching, markMatched, saveMatches } from './matchRepository.js';
@@ -39,7 +40,7 @@ function sideOf(raw: string, nameNorm: string, kabKota: string | null, npwp: str
 export async function matchBatch(db: Db, nibs: string[], settings: MatchSettings): Promise<MatchBatchOutcome> {
   const permits = await loadPermitsForMatching(db, nibs);
   const present = permits.map((p) => p.nib);
-  const [idCandidates, judgements] = await Promise.all([identifierCandidates(db, present), judgementsFor(db, present)]);
+  const [idCandidates, judgements] = await Promise.all([identifierCandidates(db, permits), judgementsFor(db, present)]);
   const toDecide = new Map<string, PermitToDecide>(
     permits.map((p) => [
       p.nib,
@@ -56,13 +57,23 @@ export async function matchBatch(db: Db, nibs: string[], settings: MatchSettings
   const needNames = [...toDecide.entries()]
     .filter(([, p]) => !pinnedDecision(p) && decideByIdentifiers(p.identifiers, p.identifierCandidates).decision === 'unmatched')
     .map(([nib]) => nib);
+  // Name blocking keys are chosen here from word frequencies, then joined in one statement.
   const totalEmployers = needNames.length ? await employerCount(db) : 0;
-  const byName = await nameCandidates(db, needNames, totalEmployers, settings.blocking ?? DEFAULT_BLOCKING);
-  const tokens = new Set<string>();
-  for (const nib of needNames) for (const t of toDecide.get(nib)!.name.tokens) tokens.add(t);
-  for (const rows of byName.values()) for (const r of rows) for (const t of r.nameNorm.split(' ')) if (t) tokens.add(t);
-  const frequency = await wordFrequencies(db, [...tokens]);
-  const stats = { total: totalEmployers, frequency: (t: string) => frequency.get(t) ?? 0 };
+  const permitTokens = new Set<string>();
+  for (const nib of needNames) for (const t of toDecide.get(nib)!.name.tokens) permitTokens.add(t);
+  const frequency = await wordFrequencies(db, [...permitTokens]);
+  const freq = (t: string) => frequency.get(t) ?? 0;
+  const limits = settings.blocking ?? DEFAULT_BLOCKING;
+  const pairs = await pairFrequencies(db, [...new Set(needNames.flatMap((nib) => candidatePairs(toDecide.get(nib)!.name.tokens, freq, limits)))]);
+  const blocking = needNames.map((nib) => {
+    const side = toDecide.get(nib)!.name;
+    return { nib, kabKota: side.kabKota, keys: chooseBlockingKeys(side.tokens, side.kabKota !== null, freq, (p) => pairs.get(p) ?? 0, totalEmployers, limits) };
+  });
+  const byName = await nameCandidates(db, blocking, limits.candidatesPerPermit);
+  const candidateTokens = new Set<string>();
+  for (const rows of byName.values()) for (const r of rows) for (const t of r.nameNorm.split(' ')) if (t && !frequency.has(t)) candidateTokens.add(t);
+  for (const [t, n] of await wordFrequencies(db, [...candidateTokens])) frequency.set(t, n);
+  const stats = { total: totalEmployers, frequency: freq };
 
   const candidatesOf = new Map<string, NameCandidate[]>();
   for (const nib of needNames) {

@@ -54,30 +54,46 @@ export async function loadPermitsForMatching(db: Db, nibs: string[]): Promise<Pe
 }
 
 /**
- * Candidate employers for a batch of permits, by equality joins on each identifier
- * (one statement for the whole batch).
+ * Candidate employers for a batch of permits, by each identifier: one statement of
+ * index lookups (NPP, NIB, 16-digit NPWP, NPWP taxpayer base) for the whole batch.
  */
-export async function identifierCandidates(db: Db, nibs: string[]): Promise<Map<string, Candidate[]>> {
-  const result = await sql<{ permit_nib: string; via: IdentifierKind; npp: string; nib: string | null; npwp: string | null; kab_kota: string | null }>`
-    WITH p AS (SELECT nib, no_npp, npwp, npwp_base FROM permit WHERE nib = ANY(${nibs}::text[])),
-    c AS (
-      SELECT p.nib AS permit_nib, 'npp' AS via, e.npp FROM p JOIN employer e ON e.npp = p.no_npp
-      UNION ALL
-      SELECT p.nib, 'nib', e.npp FROM p JOIN employer e ON e.nib = p.nib
-      UNION ALL
-      SELECT p.nib, 'npwp', e.npp FROM p JOIN employer e ON e.npwp = p.npwp
-      UNION ALL
-      SELECT p.nib, 'npwp_base', e.npp FROM p JOIN employer e ON e.npwp_base = p.npwp_base AND e.npwp <> p.npwp
-    )
-    SELECT c.permit_nib, c.via, e.npp, e.nib, e.npwp, e.kab_kota
-    FROM c JOIN employer e ON e.npp = c.npp`.execute(db);
-  const byPermit = new Map<string, Candidate[]>();
+export async function identifierCandidates(
+  db: Db,
+  permits: Array<{ nib: string; noNpp: string | null; npwp: string | null }>,
+): Promise<Map<string, Candidate[]>> {
+  const npps = [...new Set(permits.flatMap((p) => (p.noNpp ? [p.noNpp] : [])))];
+  const npwps = [...new Set(permits.flatMap((p) => (p.npwp ? [p.npwp] : [])))];
+  const bases = [...new Set(npwps.map((n) => n.slice(1, 10)))];
+  const nibs = permits.map((p) => p.nib);
+  const result = await sql<{ npp: string; nib: string | null; npwp: string | null; npwp_base: string | null; kab_kota: string | null }>`
+    SELECT npp, nib, npwp, npwp_base, kab_kota FROM employer WHERE npp = ANY(${npps}::text[])
+    UNION
+    SELECT npp, nib, npwp, npwp_base, kab_kota FROM employer WHERE nib = ANY(${nibs}::text[])
+    UNION
+    SELECT npp, nib, npwp, npwp_base, kab_kota FROM employer WHERE npwp_base = ANY(${bases}::text[])`.execute(db);
+  const byNpp = new Map<string, typeof result.rows>();
+  const byNib = new Map<string, typeof result.rows>();
+  const byBase = new Map<string, typeof result.rows>();
+  const add = (map: Map<string, typeof result.rows>, key: string | null, row: (typeof result.rows)[number]) => {
+    if (key) map.set(key, [...(map.get(key) ?? []), row]);
+  };
   for (const r of result.rows) {
-    const list = byPermit.get(r.permit_nib) ?? [];
-    list.push({ via: r.via, employer: { npp: r.npp, nib: r.nib, npwp: r.npwp, kabKota: r.kab_kota } });
-    byPermit.set(r.permit_nib, list);
+    add(byNpp, r.npp, r);
+    add(byNib, r.nib, r);
+    add(byBase, r.npwp_base, r);
   }
-  return byPermit;
+  const candidates = new Map<string, Candidate[]>();
+  for (const p of permits) {
+    const list: Candidate[] = [];
+    const employer = (r: (typeof result.rows)[number]) => ({ npp: r.npp, nib: r.nib, npwp: r.npwp, kabKota: r.kab_kota });
+    for (const r of (p.noNpp && byNpp.get(p.noNpp)) || []) list.push({ via: 'npp', employer: employer(r) });
+    for (const r of byNib.get(p.nib) ?? []) list.push({ via: 'nib', employer: employer(r) });
+    for (const r of (p.npwp && byBase.get(p.npwp.slice(1, 10))) || []) {
+      list.push({ via: r.npwp === p.npwp ? 'npwp' : 'npwp_base', employer: employer(r) });
+    }
+    if (list.length) candidates.set(p.nib, list);
+  }
+  return candidates;
 }
 
 /** Writes match decisions; rows whose decision did not change are left as they are. */

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
 import type { Verdict } from '../db/schema.js';
+import type { BlockingKey } from './blockingKeys.js';
 
 export interface NameCandidateRow {
   permitNib: string;
@@ -21,21 +22,6 @@ export interface EmployerClaim {
   method: string;
 }
 
-export interface BlockingLimits {
-  /** Words in at most this many employer names block candidates anywhere. */
-  rareMax: number;
-  /** Word pairs in at most this many employer names block candidates anywhere. */
-  pairMax: number;
-  /** Names of one or two words: their rarest word (up to this frequency) blocks within the kab/kota. */
-  commonMax: number;
-  /** Blocking words per permit (its rarest). */
-  wordsPerPermit: number;
-  /** Candidates kept per permit (those sharing the most blocking words). */
-  candidatesPerPermit: number;
-}
-
-export const DEFAULT_BLOCKING: BlockingLimits = { rareMax: 300, pairMax: 1000, commonMax: 100_000, wordsPerPermit: 4, candidatesPerPermit: 25 };
-
 interface CandidateRow {
   permit_nib: string;
   npp: string;
@@ -50,74 +36,73 @@ interface CandidateRow {
   claim_method: string | null;
 }
 
+export interface PermitBlocking {
+  nib: string;
+  kabKota: string | null;
+  keys: BlockingKey[];
+}
+
 /**
- * The candidate statement: equality joins on indexed keys. Each permit's rare words and
- * the pairs of its rarest words block anywhere; one- or two-word names of common words
- * block on their rarest word within the same kab/kota. Candidates are ranked by the
- * summed weight of what they share and cut to the best few per permit before the
- * employer rows are read.
+ * The candidate statement: each blocking key is an equality join on an indexed column
+ * (employer word, employer word pair, employer word within a kab/kota). Candidates are
+ * ranked by the summed weight of the keys they share and cut to the best few per permit
+ * before employer rows are read.
  */
-export function nameCandidateQuery(nibs: string[], totalEmployers: number, limits: BlockingLimits = DEFAULT_BLOCKING) {
+/** Share of a permit's blocking weight a candidate must share to be considered. */
+const MIN_SHARED_WEIGHT = 0.2;
+
+export function nameCandidateQuery(blocking: PermitBlocking[], candidatesPerPermit: number) {
+  const rows = blocking.flatMap((b) => {
+    const total = b.keys.reduce((sum, k) => sum + k.weight, 0);
+    return b.keys.map((k) => ({ nib: b.nib, kabKota: b.kabKota, total, ...k }));
+  });
   return sql<CandidateRow>`
-    WITH words AS (
-      SELECT DISTINCT p.nib, p.kab_kota, t.token
-      FROM permit p, unnest(string_to_array(p.name_norm, ' ')) AS t(token)
-      WHERE p.nib = ANY(${nibs}::text[]) AND t.token <> ''
+    WITH k AS (
+      SELECT * FROM unnest(
+        ${rows.map((r) => r.nib)}::text[], ${rows.map((r) => r.kind)}::text[], ${rows.map((r) => r.key)}::text[],
+        ${rows.map((r) => r.kabKota)}::text[], ${rows.map((r) => r.weight)}::float8[], ${rows.map((r) => r.total)}::float8[]
+      ) AS k(nib, kind, key, kab_kota, weight, total)
     ),
-    ranked AS (
-      SELECT w.nib, w.kab_kota, w.token, nt.employers,
-             row_number() OVER (PARTITION BY w.nib ORDER BY nt.employers, w.token) AS rank,
-             count(*) OVER (PARTITION BY w.nib) AS known
-      FROM words w JOIN name_token nt ON nt.token = w.token
-    ),
-    blocks AS (SELECT * FROM ranked WHERE rank <= ${limits.wordsPerPermit}),
     hits AS (
-      SELECT b.nib, et.npp, b.employers FROM blocks b JOIN employer_token et ON et.token = b.token
-      WHERE b.employers <= ${limits.rareMax}
+      SELECT k.nib, et.npp, k.weight, k.total FROM k JOIN employer_token et ON et.token = k.key WHERE k.kind = 'word'
       UNION ALL
-      SELECT a.nib, ep.npp, np.employers
-      FROM blocks a JOIN blocks b ON b.nib = a.nib AND a.token < b.token
-      JOIN name_token_pair np ON np.pair = a.token || ' ' || b.token AND np.employers <= ${limits.pairMax}
-      JOIN employer_token_pair ep ON ep.pair = np.pair
+      SELECT k.nib, ep.npp, k.weight, k.total FROM k JOIN employer_token_pair ep ON ep.pair = k.key WHERE k.kind = 'pair'
       UNION ALL
-      SELECT b.nib, et.npp, b.employers FROM blocks b JOIN employer_token et ON et.token = b.token AND et.kab_kota = b.kab_kota
-      WHERE b.rank = 1 AND b.known <= 2 AND b.employers > ${limits.rareMax} AND b.employers <= ${limits.commonMax}
+      SELECT k.nib, et.npp, k.weight, k.total FROM k JOIN employer_token et ON et.token = k.key AND et.kab_kota = k.kab_kota WHERE k.kind = 'local'
     ),
     shared AS (
-      SELECT nib, npp, count(*) AS n, sum(ln((${totalEmployers}::float + 1) / (employers + 1))) AS weight
+      -- An employer sharing a small part of what the permit's name is blocked on cannot score
+      -- near a link; dropping it here keeps the ranking small.
+      SELECT nib, npp, sum(weight) AS weight, count(*) AS n
       FROM hits GROUP BY nib, npp
+      HAVING sum(weight) >= ${MIN_SHARED_WEIGHT} * max(total)
     ),
     best AS (
       SELECT nib, npp, row_number() OVER (PARTITION BY nib ORDER BY weight DESC, n DESC, npp) AS rank
       FROM shared
-    ),
-    top AS (
-      SELECT b.nib, e.npp, e.name, e.name_norm, e.npwp, e.nib AS employer_nib, e.kab_kota, e.address
-      FROM best b JOIN employer e ON e.npp = b.npp
-      WHERE b.rank <= ${limits.candidatesPerPermit}
     )
-    SELECT t.nib AS permit_nib, t.npp, t.name, t.name_norm, t.npwp, t.employer_nib AS nib, t.kab_kota, t.address,
+    SELECT b.nib AS permit_nib, e.npp, e.name, e.name_norm, e.npwp, e.nib, e.kab_kota, e.address,
            claim.nib AS claimed_by, claim.score AS claim_score, claim.method AS claim_method
-    FROM top t
+    FROM best b JOIN employer e ON e.npp = b.npp
     LEFT JOIN LATERAL (
       SELECT m.nib, m.score, m.method FROM match m
-      WHERE m.npp = t.npp AND m.decision = 'matched' AND m.nib <> t.nib
+      WHERE m.npp = b.npp AND m.decision = 'matched' AND m.nib <> b.nib
       ORDER BY m.score DESC LIMIT 1
-    ) claim ON true`;
+    ) claim ON true
+    WHERE b.rank <= ${candidatesPerPermit}`;
 }
 
 /** Candidate employers by name for a batch of permits, in one statement. */
 export async function nameCandidates(
   db: Db,
-  nibs: string[],
-  totalEmployers: number,
-  limits: BlockingLimits = DEFAULT_BLOCKING,
+  blocking: PermitBlocking[],
+  candidatesPerPermit: number,
 ): Promise<Map<string, NameCandidateRow[]>> {
-  if (!nibs.length) return new Map();
+  if (!blocking.some((b) => b.keys.length)) return new Map();
   const result = await db.transaction().execute(async (trx) => {
     // Sorting and hashing a batch's candidates fits in memory with a little more than the default.
     await sql`SET LOCAL work_mem = '64MB'`.execute(trx);
-    return nameCandidateQuery(nibs, totalEmployers, limits).execute(trx);
+    return nameCandidateQuery(blocking, candidatesPerPermit).execute(trx);
   });
   const byPermit = new Map<string, NameCandidateRow[]>();
   for (const r of result.rows) {
@@ -129,6 +114,13 @@ export async function nameCandidates(
     byPermit.set(r.permit_nib, list);
   }
   return byPermit;
+}
+
+/** How many employer names contain each of these word pairs. */
+export async function pairFrequencies(db: Db, pairs: string[]): Promise<Map<string, number>> {
+  if (!pairs.length) return new Map();
+  const rows = await db.selectFrom('name_token_pair').select(['pair', 'employers']).where('pair', 'in', pairs).execute();
+  return new Map(rows.map((r) => [r.pair, r.employers]));
 }
 
 /** How many employer names contain each word. */
