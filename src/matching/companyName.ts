@@ -169,3 +169,13 @@ export function normaliseCompanyName(raw: string): NormalisedName {
   });
   return { key: tokens.join(' '), tokens, legalForms };
 }
+
+/**
+ * The folded words a cut-off word could have been: "INTERNATI" (an extract's 30-character
+ * cut of "INTERNATIONAL") could be "INTERNASIONAL". Includes the fragment itself.
+ */
+export function completionsOf(fragment: string): string[] {
+  const out = new Set([fragment]);
+  for (const [spelling, folded] of Object.entries(VARIANTS)) if (spelling.startsWith(fragment)) out.add(folded);
+  return [...out];
+}

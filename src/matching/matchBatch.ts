@@ -3,7 +3,7 @@ import type { SyncOutcome } from '../findings/findingRepository.js';
 import { recomputeFindings } from '../findings/recompute.js';
 import type { RuleThresholds } from '../findings/rules.js';
 import { normaliseCompanyName } from './companyName.js';
-import { decidePermit, pinnedDecision, type PermitToDecide } from './decidePermit.js';
+import { decidePermit, pinnedDecision, withoutRejectedPairs, type PermitToDecide } from './decidePermit.js';
 import { decideByIdentifiers, type Decision } from './identifierDecision.js';
 import { candidatePairs, chooseBlockingKeys, DEFAULT_BLOCKING, type BlockingLimits } from './blockingKeys.js';
 import { employerCount, judgementsFor, nameCandidates, pairFrequencies, wordFrequencies } from './nameCandidateRepository.js';
@@ -29,7 +29,19 @@ export interface MatchSettings {
 }
 
 function sideOf(raw: string, nameNorm: string, kabKota: string | null, npwp: string | null, nib: string | null, address: string | null): NameSide {
-  return { raw, tokens: nameNorm.split(' ').filter(Boolean), legalForms: normaliseCompanyName(raw).legalForms, kabKota, npwp, nib, address };
+  return { raw, tokens: nameNorm.split(' ').filter(Boolean), legalForms: legalFormsOf(raw), kabKota, npwp, nib, address };
+}
+
+// The same employer is a candidate of many permits: normalise each name once.
+const legalFormCache = new Map<string, string[]>();
+function legalFormsOf(raw: string): string[] {
+  let forms = legalFormCache.get(raw);
+  if (!forms) {
+    if (legalFormCache.size > 200_000) legalFormCache.clear();
+    forms = normaliseCompanyName(raw).legalForms;
+    legalFormCache.set(raw, forms);
+  }
+  return forms;
 }
 
 /**
@@ -55,7 +67,7 @@ export async function matchBatch(db: Db, nibs: string[], settings: MatchSettings
 
   // Names are consulted only for permits that no identifier links.
   const needNames = [...toDecide.entries()]
-    .filter(([, p]) => !pinnedDecision(p) && decideByIdentifiers(p.identifiers, p.identifierCandidates).decision === 'unmatched')
+    .filter(([, p]) => !pinnedDecision(p) && decideByIdentifiers(p.identifiers, withoutRejectedPairs(p.identifierCandidates, p.judgements)).decision === 'unmatched')
     .map(([nib]) => nib);
   // Name blocking keys are chosen here from word frequencies, then joined in one statement.
   const totalEmployers = needNames.length ? await employerCount(db) : 0;

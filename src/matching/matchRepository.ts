@@ -99,36 +99,19 @@ export async function identifierCandidates(
 /** Writes match decisions; rows whose decision did not change are left as they are. */
 export async function saveMatches(db: Db, decisions: Array<{ nib: string; permitHash: string; decision: Decision }>): Promise<void> {
   if (!decisions.length) return;
-  await db
-    .insertInto('match')
-    .values(
-      decisions.map(({ nib, permitHash, decision: d }) => ({
-        nib,
-        decision: d.decision,
-        npp: d.npp,
-        score: d.score,
-        method: d.method,
-        explanation: JSON.stringify(d.explanation),
-        permit_hash: permitHash,
-      })),
+  const col = <T>(f: (d: { nib: string; permitHash: string; decision: Decision }) => T) => decisions.map(f);
+  await sql`
+    INSERT INTO match (nib, decision, npp, score, method, explanation, permit_hash)
+    SELECT * FROM unnest(
+      ${col((d) => d.nib)}::text[], ${col((d) => d.decision.decision)}::text[], ${col((d) => d.decision.npp)}::text[],
+      ${col((d) => d.decision.score)}::real[], ${col((d) => d.decision.method)}::text[],
+      ${col((d) => JSON.stringify(d.decision.explanation))}::jsonb[], ${col((d) => d.permitHash)}::text[]
     )
-    .onConflict((oc) =>
-      oc
-        .column('nib')
-        .doUpdateSet((eb) => ({
-          decision: eb.ref('excluded.decision'),
-          npp: eb.ref('excluded.npp'),
-          score: eb.ref('excluded.score'),
-          method: eb.ref('excluded.method'),
-          explanation: eb.ref('excluded.explanation'),
-          permit_hash: eb.ref('excluded.permit_hash'),
-          matched_at: sql`now()`,
-        }))
-        .where(
-          sql<boolean>`(match.decision, match.npp, match.score, match.method, match.explanation, match.permit_hash) IS DISTINCT FROM (excluded.decision, excluded.npp, excluded.score, excluded.method, excluded.explanation, excluded.permit_hash)`,
-        ),
-    )
-    .execute();
+    ON CONFLICT (nib) DO UPDATE SET
+      decision = excluded.decision, npp = excluded.npp, score = excluded.score, method = excluded.method,
+      explanation = excluded.explanation, permit_hash = excluded.permit_hash, matched_at = now()
+    WHERE (match.decision, match.npp, match.score, match.method, match.explanation, match.permit_hash)
+      IS DISTINCT FROM (excluded.decision, excluded.npp, excluded.score, excluded.method, excluded.explanation, excluded.permit_hash)`.execute(db);
 }
 
 /** Clears the "needs matching" mark of permits not changed again since the batch read them. */

@@ -10,6 +10,8 @@
  * distinctive one usually the same.
  */
 
+import { completionsOf } from './companyName.js';
+
 export interface NameSide {
   /** The name as registered (for truncation detection). */
   raw: string;
@@ -51,6 +53,7 @@ export function wordWeight(stats: WordStats, token: string): number {
 /** Damerau-Levenshtein distance, stopping early beyond `max`. */
 export function editDistance(a: string, b: string, max = 2): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
+  if (!a.length || !b.length) return Math.max(a.length, b.length);
   const rows = a.length + 1;
   const cols = b.length + 1;
   const d: number[] = new Array(rows * cols).fill(0);
@@ -70,11 +73,16 @@ export function editDistance(a: string, b: string, max = 2): number {
   return d[rows * cols - 1]!;
 }
 
+/** Whether a cut-off word could be the start of `word` (also in its other spellings). */
+function completesTo(fragment: string, word: string): boolean {
+  return word.startsWith(fragment) || completionsOf(fragment).some((c) => c !== fragment && (c === word || c.startsWith(word)));
+}
+
 /** Similarity of two words: equal, a truncated last word, or a small typo. */
 function wordSimilarity(a: string, b: string, aIsLast: boolean, bIsLast: boolean, aTruncated: boolean, bTruncated: boolean): number {
   if (a === b) return 1;
-  if (bIsLast && bTruncated && b.length >= 1 && a.startsWith(b)) return 0.9;
-  if (aIsLast && aTruncated && a.length >= 1 && b.startsWith(a)) return 0.9;
+  if (bIsLast && bTruncated && b.length >= 1 && completesTo(b, a)) return 0.9;
+  if (aIsLast && aTruncated && a.length >= 1 && completesTo(a, b)) return 0.9;
   const shorter = Math.min(a.length, b.length);
   if (shorter >= 4) {
     const distance = editDistance(a, b, 2);
@@ -117,7 +125,7 @@ function applyTruncation(
   else if (/[A-Z0-9]$/i.test(truncated.raw.trim())) {
     const partial = truncated.tokens[last]!;
     const next = other[lastAligned + 1];
-    if ((next !== undefined && next.startsWith(partial)) || LEGAL_FORM_WORDS.some((w) => w.startsWith(partial))) {
+    if ((next !== undefined && completesTo(partial, next)) || LEGAL_FORM_WORDS.some((w) => w.startsWith(partial))) {
       ignoredTruncated.add(last);
       cutAfter = lastAligned;
     }

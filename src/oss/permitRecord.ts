@@ -1,6 +1,6 @@
 import { dataNibSchema, type DocType } from '../../schemas/oss.js';
 import { normaliseCompanyName } from '../matching/companyName.js';
-import { canonicalJson, sha256Hex } from '../shared/hash.js';
+import { sha256Hex } from '../shared/hash.js';
 import { stripPersonalData } from './personalData.js';
 import { describeIssues } from '../shared/zodIssues.js';
 
@@ -84,5 +84,6 @@ export function parsePermitRecord(input: unknown): PermitParseResult {
     declaredWorkers: declared.tki_l + declared.tki_p + declared.tka_l + declared.tka_p,
     kbli: [...kbli].sort(),
   };
-  return { ok: true, permit: { ...fields, raw, hash: sha256Hex(canonicalJson(fields)) } };
+  // The object is built field by field above, so its JSON is already in a fixed order.
+  return { ok: true, permit: { ...fields, raw, hash: sha256Hex(JSON.stringify(fields)) } };
 }

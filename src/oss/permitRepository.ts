@@ -41,71 +41,39 @@ export async function storePermits(db: Db, items: Array<{ permit: ParsedPermit; 
   const rows = [...byNib.values()];
   if (!rows.length) return { inserted: [], updated: [], unchanged: items.length };
 
-  const result = await db
-    .insertInto('permit')
-    .values(
-      rows.map(({ permit: p, source }) => ({
-        nib: p.nib,
-        oss_id: p.ossId,
-        version_at: p.versionAt,
-        doc_type: p.docType,
-        payload_hash: p.hash,
-        name: p.name,
-        name_norm: p.nameNorm,
-        name_short: p.nameShort,
-        legal_form: p.legalForm,
-        npwp: p.npwp,
-        no_npp: p.noNpp,
-        business_scale: p.businessScale,
-        nib_status: p.nibStatus,
-        kab_kota: p.kabKota,
-        address: p.address,
-        declared_workers: p.declaredWorkers,
-        declared_breakdown: JSON.stringify(p.declared),
-        kbli: p.kbli,
-        raw: JSON.stringify(p.raw),
-        source: source.source,
-        source_ref: source.ref,
-        match_requested_at: sql<Date>`now()`,
-      })),
+  // Column arrays through unnest: one parameter per column, whatever the batch size.
+  const col = <T>(f: (p: ParsedPermit, src: PermitSource) => T) => rows.map(({ permit, source }) => f(permit, source));
+  const result = await sql<{ nib: string; inserted: boolean }>`
+    INSERT INTO permit (
+      nib, oss_id, version_at, doc_type, payload_hash, name, name_norm, name_short, legal_form, npwp, no_npp,
+      business_scale, nib_status, kab_kota, address, declared_workers, declared_breakdown, kbli, raw, source, source_ref,
+      match_requested_at
     )
-    .onConflict((oc) =>
-      oc
-        .column('nib')
-        .doUpdateSet((eb) => ({
-          oss_id: eb.ref('excluded.oss_id'),
-          version_at: eb.ref('excluded.version_at'),
-          doc_type: eb.ref('excluded.doc_type'),
-          payload_hash: eb.ref('excluded.payload_hash'),
-          name: eb.ref('excluded.name'),
-          name_norm: eb.ref('excluded.name_norm'),
-          name_short: eb.ref('excluded.name_short'),
-          legal_form: eb.ref('excluded.legal_form'),
-          npwp: eb.ref('excluded.npwp'),
-          no_npp: eb.ref('excluded.no_npp'),
-          business_scale: eb.ref('excluded.business_scale'),
-          nib_status: eb.ref('excluded.nib_status'),
-          kab_kota: eb.ref('excluded.kab_kota'),
-          address: eb.ref('excluded.address'),
-          declared_workers: eb.ref('excluded.declared_workers'),
-          declared_breakdown: eb.ref('excluded.declared_breakdown'),
-          kbli: eb.ref('excluded.kbli'),
-          raw: eb.ref('excluded.raw'),
-          source: eb.ref('excluded.source'),
-          source_ref: eb.ref('excluded.source_ref'),
-          updated_at: sql`now()`,
-          match_requested_at: sql`now()`,
-        }))
-        .where(sql<boolean>`permit.payload_hash <> excluded.payload_hash`)
-        .where(
-          sql<boolean>`(excluded.version_at, ${DOC_RANK('excluded.doc_type')}) >= (permit.version_at, ${DOC_RANK('permit.doc_type')})`,
-        ),
-    )
-    .returning(['nib', sql<boolean>`(xmax = 0)`.as('inserted')])
-    .execute();
+    SELECT nib, oss_id, version_at, doc_type, payload_hash, name, name_norm, name_short, legal_form, npwp, no_npp,
+           business_scale, nib_status, kab_kota, address, declared_workers, declared_breakdown, string_to_array(kbli, ','), raw, source, source_ref,
+           now()
+    FROM unnest(
+      ${col((p) => p.nib)}::text[], ${col((p) => p.ossId)}::text[], ${col((p) => p.versionAt.toISOString())}::timestamptz[],
+      ${col((p) => p.docType)}::smallint[], ${col((p) => p.hash)}::text[], ${col((p) => p.name)}::text[], ${col((p) => p.nameNorm)}::text[],
+      ${col((p) => p.nameShort)}::text[], ${col((p) => p.legalForm)}::text[], ${col((p) => p.npwp)}::text[], ${col((p) => p.noNpp)}::text[],
+      ${col((p) => p.businessScale)}::text[], ${col((p) => p.nibStatus)}::text[], ${col((p) => p.kabKota)}::text[], ${col((p) => p.address)}::text[],
+      ${col((p) => p.declaredWorkers)}::int[], ${col((p) => JSON.stringify(p.declared))}::jsonb[], ${col((p) => p.kbli.join(','))}::text[],
+      ${col((p) => JSON.stringify(p.raw))}::jsonb[], ${col((_p, src) => src.source)}::text[], ${col((_p, src) => src.ref)}::text[]
+    ) AS v(nib, oss_id, version_at, doc_type, payload_hash, name, name_norm, name_short, legal_form, npwp, no_npp,
+           business_scale, nib_status, kab_kota, address, declared_workers, declared_breakdown, kbli, raw, source, source_ref)
+    ON CONFLICT (nib) DO UPDATE SET
+      oss_id = excluded.oss_id, version_at = excluded.version_at, doc_type = excluded.doc_type, payload_hash = excluded.payload_hash,
+      name = excluded.name, name_norm = excluded.name_norm, name_short = excluded.name_short, legal_form = excluded.legal_form,
+      npwp = excluded.npwp, no_npp = excluded.no_npp, business_scale = excluded.business_scale, nib_status = excluded.nib_status,
+      kab_kota = excluded.kab_kota, address = excluded.address, declared_workers = excluded.declared_workers,
+      declared_breakdown = excluded.declared_breakdown, kbli = excluded.kbli, raw = excluded.raw, source = excluded.source,
+      source_ref = excluded.source_ref, updated_at = now(), match_requested_at = now()
+    WHERE permit.payload_hash <> excluded.payload_hash
+      AND (excluded.version_at, ${DOC_RANK('excluded.doc_type')}) >= (permit.version_at, ${DOC_RANK('permit.doc_type')})
+    RETURNING nib, (xmax = 0) AS inserted`.execute(db);
 
-  const inserted = result.filter((r) => r.inserted).map((r) => r.nib);
-  const updated = result.filter((r) => !r.inserted).map((r) => r.nib);
+  const inserted = result.rows.filter((r) => r.inserted).map((r) => r.nib);
+  const updated = result.rows.filter((r) => !r.inserted).map((r) => r.nib);
   return { inserted, updated, unchanged: items.length - inserted.length - updated.length };
 }
 
