@@ -140,6 +140,26 @@ try {
   const matchedRows = (await pool.query(`SELECT decision, count(*)::int AS n FROM match GROUP BY decision ORDER BY decision`)).rows as Array<{ decision: string; n: number }>;
   const findingRows = (await pool.query(`SELECT category, count(*)::int AS n FROM finding GROUP BY category ORDER BY category`)).rows as Array<{ category: string; n: number }>;
 
+  // Quality at scale against the generator's truth.
+  const decisions = new Map<string, { decision: string; npp: string | null }>();
+  for (let after = ''; ; ) {
+    const page = (await pool.query(`SELECT nib, decision, npp FROM match WHERE nib > $1 ORDER BY nib LIMIT 50000`, [after])).rows as Array<{ nib: string; decision: string; npp: string | null }>;
+    if (!page.length) break;
+    for (const r of page) decisions.set(r.nib, r);
+    after = page[page.length - 1]!.nib;
+  }
+  const quality = { links: 0, correct: 0, truths: 0, review: 0 };
+  for (const c of generateCompanies(generation)) {
+    const d = decisions.get(c.truth.nib);
+    if (c.truth.npp) quality.truths += 1;
+    if (d?.decision === 'review') quality.review += 1;
+    if (d?.decision === 'matched') {
+      quality.links += 1;
+      if (d.npp === c.truth.npp) quality.correct += 1;
+    }
+  }
+  decisions.clear();
+
   // 4. Incremental: new permits against the full employer table.
   const incrementalFile = `${OUT}permits-incremental.jsonl`;
   await writeLines(incrementalFile, (function* () {
@@ -166,6 +186,7 @@ try {
   console.log(`  enrollment import           ${EMPLOYERS.toLocaleString('en')} employers in ${seconds(employerMs)} (${rate(EMPLOYERS, employerMs)})`);
   console.log(`  permits import (stage)      ${PERMITS.toLocaleString('en')} permits in ${seconds(importMs)} (${rate(PERMITS, importMs)})`);
   console.log(`  import → match → findings   ${PERMITS.toLocaleString('en')} permits in ${seconds(endToEndMs)}: ${rate(PERMITS, endToEndMs)} end to end`);
+  console.log(`  link precision / recall     ${(quality.correct / quality.links).toFixed(4)} / ${(quality.correct / quality.truths).toFixed(4)} against the generator's truth; review rate ${(quality.review / PERMITS).toFixed(4)}`);
   console.log(`  decisions                   ${matchedRows.map((r) => `${r.decision} ${r.n.toLocaleString('en')}`).join(', ')}`);
   console.log(`  findings                    ${findingRows.map((r) => `${r.category} ${r.n.toLocaleString('en')}`).join(', ')}`);
   console.log(`  incremental                 ${Number(values.incremental).toLocaleString('en')} new permits imported in ${seconds(incImportMs)}, matched with findings in ${seconds(incMs)} in all`);
