@@ -14,13 +14,24 @@ export interface BlockingLimits {
   rareMax: number;
   /** Word pairs in at most this many employer names block anywhere. */
   pairMax: number;
+  /** A short name's rarest word blocks within its kab/kota only when in at most this many names. */
+  localMax: number;
   /** Rarest words considered per permit. */
   wordsPerPermit: number;
   /** Candidates kept per permit (the most weight shared). */
   candidatesPerPermit: number;
+  /** Employer rows the chosen keys may touch per permit (their frequencies summed), most selective first. */
+  postingsBudget: number;
 }
 
-export const DEFAULT_BLOCKING: BlockingLimits = { rareMax: 100, pairMax: 250, wordsPerPermit: 4, candidatesPerPermit: 15 };
+export const DEFAULT_BLOCKING: BlockingLimits = {
+  rareMax: 100,
+  pairMax: 250,
+  localMax: 5000,
+  wordsPerPermit: 4,
+  candidatesPerPermit: 15,
+  postingsBudget: 250,
+};
 
 export type BlockingKind = 'word' | 'pair' | 'local';
 
@@ -61,16 +72,30 @@ export function chooseBlockingKeys(
   const weight = (n: number) => Math.log((totalEmployers + 1) / (n + 1));
   const known = [...new Set(tokens)].filter((t) => frequency(t) > 0);
   const top = rarest(tokens, frequency, limits.wordsPerPermit);
-  const keys: BlockingKey[] = [];
-  for (const t of top) if (frequency(t) <= limits.rareMax) keys.push({ kind: 'word', key: t, weight: weight(frequency(t)) });
+  const selective: Array<BlockingKey & { postings: number; head: boolean }> = [];
+  for (const t of top) {
+    if (frequency(t) <= limits.rareMax) selective.push({ kind: 'word', key: t, weight: weight(frequency(t)), postings: frequency(t), head: false });
+  }
+  // The pair of the name's first two known words survives a truncated tail.
+  const head = known.length >= 2 ? pairKey(known[0]!, known[1]!) : null;
   for (let i = 0; i < top.length; i += 1) {
     for (let j = i + 1; j < top.length; j += 1) {
       const pair = pairKey(top[i]!, top[j]!);
       const n = pairFrequency(pair);
-      if (n > 0 && n <= limits.pairMax) keys.push({ kind: 'pair', key: pair, weight: weight(n) });
+      if (n > 0 && n <= limits.pairMax) selective.push({ kind: 'pair', key: pair, weight: weight(n), postings: n, head: pair === head });
     }
   }
-  if (hasRegion && top.length && (known.length <= 2 || !keys.length)) {
+  // A true match shares nearly every key, so the most selective few find it; a budget on the
+  // rows they touch keeps a batch's join small.
+  selective.sort((a, b) => a.postings - b.postings || (a.key < b.key ? -1 : 1));
+  const keys: BlockingKey[] = [];
+  let spent = 0;
+  for (const k of selective) {
+    if (keys.length && spent + k.postings > limits.postingsBudget && !k.head) continue;
+    keys.push({ kind: k.kind, key: k.key, weight: k.weight });
+    spent += k.postings;
+  }
+  if (hasRegion && top.length && frequency(top[0]!) <= limits.localMax && (known.length <= 2 || !keys.length)) {
     keys.push({ kind: 'local', key: top[0]!, weight: weight(frequency(top[0]!)) });
   }
   return keys;

@@ -1,17 +1,10 @@
-import axios, { type AxiosInstance } from 'axios';
+import type { AxiosInstance } from 'axios';
 import { feedPageSchema, type FeedPage } from '../../schemas/oss.js';
-import { PermanentHttpError, RetryableHttpError, backoffDelay, parseRetryAfter } from '../shared/httpErrors.js';
+import { PermanentHttpError, RetryableHttpError, parseRetryAfter } from '../shared/httpErrors.js';
+import { ossHttp, withRetries, type OssClientOptions } from './ossHttp.js';
 import { describeIssues } from '../shared/zodIssues.js';
 
-export interface FeedClientOptions {
-  baseUrl: string;
-  userKey?: string;
-  timeoutMs: number;
-  /** Quick in-process retries of timeouts and 5xx before giving the job back to the queue. */
-  retries?: number;
-  retryBaseMs?: number;
-  sleep?: (ms: number) => Promise<void>;
-}
+export type FeedClientOptions = OssClientOptions;
 
 /**
  * Client of the OSS-style pull feed: GET {base}/permits?cursor=&limit= with header
@@ -19,33 +12,15 @@ export interface FeedClientOptions {
  */
 export class FeedClient {
   private readonly http: AxiosInstance;
-  private readonly sleep: (ms: number) => Promise<void>;
 
   constructor(private readonly options: FeedClientOptions) {
-    this.http = axios.create({
-      baseURL: options.baseUrl.replace(/\/+$/, ''),
-      timeout: options.timeoutMs,
-      headers: options.userKey ? { user_key: options.userKey } : {},
-      // Bodies are parsed by us so a truncated page is reported as such.
-      responseType: 'text',
-      transformResponse: (data: unknown) => data,
-      validateStatus: () => true,
-      maxRedirects: 0,
-    });
-    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    // Bodies are parsed by us so a truncated page is reported as such.
+    this.http = ossHttp(options, { responseType: 'text', transformResponse: (data: unknown) => data });
   }
 
   async fetchPage(cursor: string | null, limit: number, since?: string): Promise<FeedPage> {
-    const retries = this.options.retries ?? 3;
-    for (let attempt = 0; ; attempt += 1) {
-      try {
-        return await this.fetchOnce(cursor, limit, since);
-      } catch (error) {
-        // 429 goes straight back to the queue's rate limiter; other transient errors retry here first.
-        if (!(error instanceof RetryableHttpError) || error.rateLimited || attempt >= retries) throw error;
-        await this.sleep(error.retryAfterMs ?? backoffDelay(attempt, this.options.retryBaseMs ?? 500, 10_000));
-      }
-    }
+    // 429 goes straight back to the queue's rate limiter; other transient errors retry here first.
+    return withRetries(() => this.fetchOnce(cursor, limit, since), this.options, { defaultRetries: 3, capMs: 10_000, passRateLimits: true });
   }
 
   private async fetchOnce(cursor: string | null, limit: number, since?: string): Promise<FeedPage> {

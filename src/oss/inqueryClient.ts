@@ -1,5 +1,10 @@
-import axios, { type AxiosInstance } from 'axios';
-import { PermanentHttpError, RetryableHttpError, backoffDelay, parseRetryAfter } from '../shared/httpErrors.js';
+import type { AxiosInstance } from 'axios';
+import { PermanentHttpError, RetryableHttpError, parseRetryAfter } from '../shared/httpErrors.js';
+import { ossHttp, withRetries, type OssClientOptions } from './ossHttp.js';
+
+export type InqueryClientOptions = OssClientOptions;
+
+export type InqueryQuery = { nib: string } | { npwp: string };
 
 /**
  * Client of OSS's inqueryNIB look-up (PIA): POST {OSS_API_URL}/inqueryNIB with header
@@ -8,43 +13,16 @@ import { PermanentHttpError, RetryableHttpError, backoffDelay, parseRetryAfter }
  * Same retry rules as the feed: timeouts, 429 and 5xx retried with backoff and jitter
  * (Retry-After honoured), other 4xx not.
  */
-export interface InqueryClientOptions {
-  baseUrl: string;
-  userKey?: string;
-  timeoutMs: number;
-  retries?: number;
-  retryBaseMs?: number;
-  sleep?: (ms: number) => Promise<void>;
-}
-
-export type InqueryQuery = { nib: string } | { npwp: string };
-
 export class InqueryClient {
   private readonly http: AxiosInstance;
-  private readonly sleep: (ms: number) => Promise<void>;
 
   constructor(private readonly options: InqueryClientOptions) {
-    this.http = axios.create({
-      baseURL: options.baseUrl.replace(/\/+$/, ''),
-      timeout: options.timeoutMs,
-      headers: { 'Content-Type': 'application/json', ...(options.userKey ? { user_key: options.userKey } : {}) },
-      validateStatus: () => true,
-      maxRedirects: 0,
-    });
-    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.http = ossHttp(options, { headers: { 'Content-Type': 'application/json' } });
   }
 
   /** The dataNIB records OSS holds for the query; empty when OSS knows none. */
   async inquery(query: InqueryQuery): Promise<Record<string, unknown>[]> {
-    const retries = this.options.retries ?? 4;
-    for (let attempt = 0; ; attempt += 1) {
-      try {
-        return await this.once(query);
-      } catch (error) {
-        if (!(error instanceof RetryableHttpError) || attempt >= retries) throw error;
-        await this.sleep(error.retryAfterMs ?? backoffDelay(attempt, this.options.retryBaseMs ?? 500, 15_000));
-      }
-    }
+    return withRetries(() => this.once(query), this.options, { defaultRetries: 4, capMs: 15_000 });
   }
 
   private async once(query: InqueryQuery): Promise<Record<string, unknown>[]> {
