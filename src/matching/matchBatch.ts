@@ -6,9 +6,9 @@ import { normaliseCompanyName } from './companyName.js';
 import { decidePermit, pinnedDecision, withoutRejectedPairs, type PermitToDecide } from './decidePermit.js';
 import { decideByIdentifiers, type Decision } from './identifierDecision.js';
 import { candidatePairs, chooseBlockingKeys, DEFAULT_BLOCKING, type BlockingLimits } from './blockingKeys.js';
-import { employerCount, judgementsFor, nameCandidates, pairFrequencies, wordFrequencies } from './nameCandidateRepository.js';
+import { employerClaims, employerCount, judgementsFor, nameCandidates, pairFrequencies, wordFrequencies } from './nameCandidateRepository.js';
 import type { NameCandidate, NameThresholds } from './nameDecision.js';
-import type { NameSide } from './nameScore.js';
+import { scoreNamePair, type NameSide } from './nameScore.js';
 import { identifierCandidates, loadPermitsForMatching, markForMatching, markMatched, saveMatches } from './matchRepository.js';
 
 export interface MatchBatchOutcome {
@@ -87,12 +87,25 @@ export async function matchBatch(db: Db, nibs: string[], settings: MatchSettings
   for (const [t, n] of await wordFrequencies(db, [...candidateTokens])) frequency.set(t, n);
   const stats = { total: totalEmployers, frequency: freq };
 
+  // Each pair is scored once; only employers that could be linked need their existing links looked up.
   const candidatesOf = new Map<string, NameCandidate[]>();
+  const contenders = new Set<string>();
   for (const nib of needNames) {
-    candidatesOf.set(
-      nib,
-      (byName.get(nib) ?? []).map((r) => ({ npp: r.npp, side: sideOf(r.name, r.nameNorm, r.kabKota, r.npwp, r.nib, r.address), claim: r.claim })),
-    );
+    const permitSide = toDecide.get(nib)!.name;
+    const list = (byName.get(nib) ?? []).map((r) => {
+      const side = sideOf(r.name, r.nameNorm, r.kabKota, r.npwp, r.nib, r.address);
+      const scored = scoreNamePair(permitSide, side, stats);
+      if (scored.score >= settings.names.review) contenders.add(r.npp);
+      return { npp: r.npp, side, scored } as NameCandidate;
+    });
+    candidatesOf.set(nib, list);
+  }
+  const claims = await employerClaims(db, [...contenders]);
+  for (const [nib, list] of candidatesOf) {
+    for (const c of list) {
+      const claim = claims.get(c.npp);
+      if (claim && claim.nib !== nib) c.claim = claim;
+    }
   }
   const decide = (nib: string) => decidePermit(toDecide.get(nib)!, candidatesOf.get(nib), stats, settings.names);
   const decisions = new Map<string, Decision>(permits.map((p) => [p.nib, decide(p.nib)]));

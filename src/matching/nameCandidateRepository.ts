@@ -12,8 +12,6 @@ export interface NameCandidateRow {
   nib: string | null;
   kabKota: string | null;
   address: string | null;
-  /** Another permit this employer is already linked to (the strongest such link). */
-  claim: EmployerClaim | null;
 }
 
 export interface EmployerClaim {
@@ -31,9 +29,6 @@ interface CandidateRow {
   nib: string | null;
   kab_kota: string | null;
   address: string | null;
-  claimed_by: string | null;
-  claim_score: number | null;
-  claim_method: string | null;
 }
 
 export interface PermitBlocking {
@@ -81,14 +76,8 @@ export function nameCandidateQuery(blocking: PermitBlocking[], candidatesPerPerm
       SELECT nib, npp, row_number() OVER (PARTITION BY nib ORDER BY weight DESC, n DESC, npp) AS rank
       FROM shared
     )
-    SELECT b.nib AS permit_nib, e.npp, e.name, e.name_norm, e.npwp, e.nib, e.kab_kota, e.address,
-           claim.nib AS claimed_by, claim.score AS claim_score, claim.method AS claim_method
+    SELECT b.nib AS permit_nib, e.npp, e.name, e.name_norm, e.npwp, e.nib, e.kab_kota, e.address
     FROM best b JOIN employer e ON e.npp = b.npp
-    LEFT JOIN LATERAL (
-      SELECT m.nib, m.score, m.method FROM match m
-      WHERE m.npp = b.npp AND m.decision = 'matched' AND m.nib <> b.nib
-      ORDER BY m.score DESC LIMIT 1
-    ) claim ON true
     WHERE b.rank <= ${candidatesPerPermit}`;
 }
 
@@ -109,11 +98,23 @@ export async function nameCandidates(
     const list = byPermit.get(r.permit_nib) ?? [];
     list.push({
       permitNib: r.permit_nib, npp: r.npp, name: r.name, nameNorm: r.name_norm, npwp: r.npwp, nib: r.nib, kabKota: r.kab_kota, address: r.address,
-      claim: r.claimed_by ? { nib: r.claimed_by, score: Number(r.claim_score), method: r.claim_method ?? 'name' } : null,
     });
     byPermit.set(r.permit_nib, list);
   }
   return byPermit;
+}
+
+/**
+ * For each employer, the strongest link it already has to a permit (if any): one
+ * employer is one company, so such an employer is taken.
+ */
+export async function employerClaims(db: Db, npps: string[]): Promise<Map<string, EmployerClaim>> {
+  if (!npps.length) return new Map();
+  const rows = await sql<{ npp: string; nib: string; score: number; method: string }>`
+    SELECT DISTINCT ON (npp) npp, nib, score, method FROM match
+    WHERE npp = ANY(${npps}::text[]) AND decision = 'matched'
+    ORDER BY npp, (method <> 'name') DESC, score DESC`.execute(db);
+  return new Map(rows.rows.map((r) => [r.npp, { nib: r.nib, score: r.score, method: r.method }]));
 }
 
 /** How many employer names contain each of these word pairs. */

@@ -1,6 +1,6 @@
 import type { Decision } from './identifierDecision.js';
 import type { EmployerClaim } from './nameCandidateRepository.js';
-import { scoreNamePair, type NameSide, type WordStats } from './nameScore.js';
+import { scoreNamePair, type NameSide, type PairScore, type WordStats } from './nameScore.js';
 
 /** Score thresholds for name matching (configuration; defaults measured on the labelled set). */
 export interface NameThresholds {
@@ -17,6 +17,8 @@ export interface NameCandidate {
   side: NameSide;
   /** Another permit already linked to this employer, if any. */
   claim?: EmployerClaim | null;
+  /** The pair's score when already computed (a batch scores each pair once). */
+  scored?: PairScore;
 }
 
 /** Decides a permit with no identifier evidence from the names and regions of its candidates. */
@@ -26,7 +28,7 @@ export function decideByName(permit: NameSide, candidates: NameCandidate[], stat
   // is that permit's company, not this one's.
   const taken: string[] = [];
   const scored = candidates
-    .map((c) => ({ c, s: scoreNamePair(permit, c.side, stats) }))
+    .map((c) => ({ c, s: c.scored ?? scoreNamePair(permit, c.side, stats) }))
     .filter(({ c, s }) => {
       if (c.claim && (c.claim.method !== 'name' || c.claim.score >= Number(s.score.toFixed(3)))) {
         if (s.score >= thresholds.review) taken.push(`${c.npp} (already linked to NIB ${c.claim.nib} by ${c.claim.method})`);
