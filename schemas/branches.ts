@@ -15,6 +15,13 @@ export const branchSchema = z.object({
   name: z.string().min(1).max(200),
   regions: z.array(kabKota).default([]),
   webhook_url: z.url({ protocol: /^https?$/ }).nullable().default(null),
+  /** Name of the environment variable holding the webhook's signing secret (default NOTIFY_WEBHOOK_SECRET). */
+  webhook_secret_env: z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'must be an environment variable name').nullable().default(null),
+  email_to: z.array(z.email()).default([]),
+  /** Per-branch timing in milliseconds; the NOTIFY_* defaults apply when absent. */
+  group_wait_ms: z.number().int().nonnegative().nullable().default(null),
+  group_interval_ms: z.number().int().nonnegative().nullable().default(null),
+  repeat_interval_ms: z.number().int().positive().nullable().default(null),
   default: z.boolean().default(false),
 });
 

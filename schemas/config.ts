@@ -42,6 +42,17 @@ export const envSchema = z.object({
   NOTIFY_WEBHOOK_TIMEOUT_MS: positiveInt(10_000),
   /** How long a branch's first digest waits to batch a burst of findings. */
   NOTIFY_GROUP_WAIT_MS: nonNegativeInt(30_000).pipe(z.number().max(86_400_000)),
+  /** At most one digest per branch and channel this often when findings change. */
+  NOTIFY_GROUP_INTERVAL_MS: nonNegativeInt(300_000).pipe(z.number().max(86_400_000)),
+  /** Open findings are sent again as a reminder this often. */
+  NOTIFY_REPEAT_INTERVAL_MS: positiveInt(7 * 86_400_000),
+  /** Signing secret for webhook digests (HMAC-SHA256); branches may name their own variable. */
+  NOTIFY_WEBHOOK_SECRET: optionalString,
+  /** SMTP server for e-mail digests, e.g. smtp://user:pass@mail.example:587. */
+  SMTP_URL: optionalString.pipe(url(['smtp:', 'smtps:']).optional()),
+  /** How often reminders are looked for (cron, Asia/Jakarta). */
+  NOTIFY_REMINDER_CRON: z.string().min(1).default('*/15 * * * *'),
+  NOTIFY_EMAIL_FROM: z.string().min(3).default('Patuh <patuh@localhost>'),
   OSS_FEED_URL: optionalString.pipe(url(['http:', 'https:']).optional()),
   OSS_USER_KEY: optionalString,
   /** Earliest permit date (YYYY-MM-DD) a backfill asks the feed for. */

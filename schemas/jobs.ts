@@ -16,8 +16,10 @@ export const jobPayloadSchemas = {
     'match-permits': z.object({ nibs: z.array(nib).min(1).max(20_000), reason: z.string().max(100) }),
   },
   notify: {
-    /** Deliver this branch's undelivered finding changes as one digest. */
+    /** Flush this branch: deliver pending digests, then tell its receivers what changed. */
     'branch-digest': z.object({ branch: z.string().min(1).max(64) }),
+    /** Queue a flush of every branch whose open findings are due a reminder. */
+    'reminder-sweep': z.object({}),
   },
 } as const;
 

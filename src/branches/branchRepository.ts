@@ -6,6 +6,11 @@ export interface BranchRoute {
   code: string;
   name: string;
   webhookUrl: string | null;
+  webhookSecretEnv: string | null;
+  emailTo: string[];
+  groupWaitMs: number | null;
+  groupIntervalMs: number | null;
+  repeatIntervalMs: number | null;
 }
 
 /** Makes the branch tables equal to the file, in one transaction. */
@@ -16,10 +21,19 @@ export async function syncBranches(db: Db, file: BranchFile): Promise<void> {
     await trx.deleteFrom('branch_region').execute();
     await trx.updateTable('branch').set({ is_default: false }).execute();
     for (const b of file.branches) {
+      const settings = {
+        name: b.name,
+        webhook_url: b.webhook_url,
+        webhook_secret_env: b.webhook_secret_env,
+        email_to: b.email_to,
+        group_wait_ms: b.group_wait_ms,
+        group_interval_ms: b.group_interval_ms,
+        repeat_interval_ms: b.repeat_interval_ms,
+      };
       await trx
         .insertInto('branch')
-        .values({ code: b.code, name: b.name, webhook_url: b.webhook_url, is_default: false })
-        .onConflict((oc) => oc.column('code').doUpdateSet({ name: b.name, webhook_url: b.webhook_url }))
+        .values({ code: b.code, is_default: false, ...settings })
+        .onConflict((oc) => oc.column('code').doUpdateSet(settings))
         .execute();
     }
     const defaultBranch = file.branches.find((b) => b.default);
@@ -40,6 +54,17 @@ export async function loadRouting(db: Db): Promise<{ byRegion: Map<string, strin
 }
 
 export async function getBranch(db: Db, code: string): Promise<BranchRoute | undefined> {
-  const row = await db.selectFrom('branch').select(['code', 'name', 'webhook_url']).where('code', '=', code).executeTakeFirst();
-  return row && { code: row.code, name: row.name, webhookUrl: row.webhook_url };
+  const row = await db.selectFrom('branch').selectAll().where('code', '=', code).executeTakeFirst();
+  return (
+    row && {
+      code: row.code,
+      name: row.name,
+      webhookUrl: row.webhook_url,
+      webhookSecretEnv: row.webhook_secret_env,
+      emailTo: row.email_to,
+      groupWaitMs: row.group_wait_ms === null ? null : Number(row.group_wait_ms),
+      groupIntervalMs: row.group_interval_ms === null ? null : Number(row.group_interval_ms),
+      repeatIntervalMs: row.repeat_interval_ms === null ? null : Number(row.repeat_interval_ms),
+    }
+  );
 }

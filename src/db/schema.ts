@@ -128,7 +128,23 @@ export interface FindingEventTable {
   branch: string;
   kind: 'opened' | 'reopened' | 'resolved';
   created_at: Generated<Date>;
-  digest_id: string | null;
+  digest_id: Generated<string | null>;
+  flushed_at: Timestamp | null;
+}
+
+export type Channel = 'webhook' | 'email' | 'file';
+
+export interface NotificationLogTable {
+  branch: string;
+  channel: Channel;
+  firing: number[];
+  last_digest_id: string;
+  last_sent_at: Timestamp;
+}
+
+export interface BranchFlushTable {
+  branch: string;
+  last_flush_at: Timestamp;
 }
 
 export interface DigestTable {
@@ -142,6 +158,9 @@ export interface DigestTable {
   last_error: string | null;
   lease_until: Timestamp | null;
   delivered_at: Timestamp | null;
+  channel: Channel;
+  reason: string;
+  firing: number[];
 }
 
 export interface BranchTable {
@@ -149,6 +168,11 @@ export interface BranchTable {
   name: string;
   webhook_url: string | null;
   is_default: boolean;
+  email_to: string[];
+  webhook_secret_env: string | null;
+  group_wait_ms: number | null;
+  group_interval_ms: number | null;
+  repeat_interval_ms: number | null;
 }
 
 export interface BranchRegionTable {
@@ -212,6 +236,8 @@ export interface Database {
   finding_event: FindingEventTable;
   digest: DigestTable;
   branch: BranchTable;
+  notification_log: NotificationLogTable;
+  branch_flush: BranchFlushTable;
   branch_region: BranchRegionTable;
   feed_checkpoint: FeedCheckpointTable;
 }

@@ -1,43 +1,80 @@
 import type { Env } from '../config.js';
 import type { Db } from '../db/database.js';
-import { getBranch } from '../branches/branchRepository.js';
-import { PermanentDeliveryError, postDigest, writeDigestCsv } from './deliver.js';
-import { createDigestFromEvents, leasePendingDigest, markDigestDelivered, recordDigestFailure, type ClaimedDigest } from './digestRepository.js';
+import type { Channel } from '../db/schema.js';
+import { getBranch, type BranchRoute } from '../branches/branchRepository.js';
+import { PermanentDeliveryError, postDigest, sendDigestEmail, writeDigestFiles } from './deliver.js';
+import { flushBranch, leasePendingDigest, markDigestDelivered, recordDigestFailure, type ClaimedDigest } from './digestRepository.js';
+import { findingDetails } from './findingDetails.js';
 
 export interface DeliveryOutcome {
   delivered: number;
-  findings: number;
+  failed: number;
 }
 
-const MAX_DIGESTS_PER_RUN = 50;
+/** The channels a branch is reached on: its file drop always, webhook and e-mail when set up. */
+export function channelsOf(branch: BranchRoute, config: Env): Channel[] {
+  const channels: Channel[] = ['file'];
+  if (branch.webhookUrl ?? config.NOTIFY_WEBHOOK_URL) channels.push('webhook');
+  if (branch.emailTo.length && config.SMTP_URL) channels.push('email');
+  return channels;
+}
+
+async function deliverOne(config: Env, branch: BranchRoute, digest: ClaimedDigest): Promise<void> {
+  switch (digest.channel) {
+    case 'file':
+      await writeDigestFiles(config.NOTIFY_DIR, digest.payload);
+      return;
+    case 'webhook': {
+      const url = branch.webhookUrl ?? config.NOTIFY_WEBHOOK_URL;
+      if (!url) throw new PermanentDeliveryError(`branch ${branch.code} has no webhook URL any more`);
+      const secret = branch.webhookSecretEnv ? process.env[branch.webhookSecretEnv] : config.NOTIFY_WEBHOOK_SECRET;
+      await postDigest(url, digest.payload, config.NOTIFY_WEBHOOK_TIMEOUT_MS, secret);
+      return;
+    }
+    case 'email':
+      if (!config.SMTP_URL || !branch.emailTo.length) throw new PermanentDeliveryError(`branch ${branch.code} has no e-mail set up any more`);
+      await sendDigestEmail(config.SMTP_URL, config.NOTIFY_EMAIL_FROM, branch.emailTo, digest.payload);
+      return;
+  }
+}
 
 /**
- * Delivers a branch's digests: first any left pending by a crashed or failed attempt,
- * then one new digest from the undelivered outbox events. Each digest goes to the
- * branch's webhook (if any) and its CSV drop folder.
+ * Flushes a branch: first the digests left pending by a crash or a failure, then what its
+ * receivers have not been told yet. Each digest is delivered on its own channel; one
+ * channel failing does not hold the others back. `finalAttempt` turns failures into
+ * dead letters (`patuh notify failed`).
  */
-export async function deliverBranchDigests(db: Db, config: Env, branch: string): Promise<DeliveryOutcome> {
-  const route = await getBranch(db, branch);
-  const webhook = route?.webhookUrl ?? config.NOTIFY_WEBHOOK_URL ?? null;
-  const outcome: DeliveryOutcome = { delivered: 0, findings: 0 };
-  for (let i = 0; i < MAX_DIGESTS_PER_RUN; i += 1) {
-    let digest: ClaimedDigest | null = await leasePendingDigest(db, branch);
-    if (!digest) {
-      const created = await createDigestFromEvents(db, branch);
-      if (created.kind === 'no-events') break;
-      if (created.kind === 'nothing-to-send') continue;
-      digest = created.digest;
-    }
+export async function deliverBranchDigests(db: Db, config: Env, code: string, wageYear: number, finalAttempt: boolean): Promise<DeliveryOutcome> {
+  const branch = await getBranch(db, code);
+  if (!branch) return { delivered: 0, failed: 0 };
+  const outcome: DeliveryOutcome = { delivered: 0, failed: 0 };
+  const errors: Error[] = [];
+  const attempt = async (digest: ClaimedDigest) => {
     try {
-      await writeDigestCsv(config.NOTIFY_DIR, digest.payload);
-      if (webhook) await postDigest(webhook, digest.payload, config.NOTIFY_WEBHOOK_TIMEOUT_MS);
+      await deliverOne(config, branch, digest);
+      await markDigestDelivered(db, digest);
+      outcome.delivered += 1;
     } catch (error) {
-      await recordDigestFailure(db, digest.id, (error as Error).message, error instanceof PermanentDeliveryError);
-      throw error;
+      const permanent = error instanceof PermanentDeliveryError;
+      await recordDigestFailure(db, digest.id, (error as Error).message, permanent || finalAttempt);
+      outcome.failed += 1;
+      errors.push(error as Error);
     }
-    await markDigestDelivered(db, digest);
-    outcome.delivered += 1;
-    outcome.findings += digest.payload.findings.length + digest.payload.resolved.length;
+  };
+  for (let i = 0; i < 50; i += 1) {
+    const pending = await leasePendingDigest(db, code);
+    if (!pending) break;
+    await attempt(pending);
   }
+  const created = await flushBranch(db, code, {
+    channels: channelsOf(branch, config),
+    repeatIntervalMs: branch.repeatIntervalMs ?? config.NOTIFY_REPEAT_INTERVAL_MS,
+    branchName: branch.name,
+    details: (trx, ids, change) => findingDetails(trx, ids, change, wageYear),
+  });
+  for (const digest of created) await attempt(digest);
+  const retryable = errors.find((e) => !(e instanceof PermanentDeliveryError));
+  if (retryable && !finalAttempt) throw retryable;
+  if (errors.length && errors.every((e) => e instanceof PermanentDeliveryError)) throw errors[0];
   return outcome;
 }

@@ -1,24 +1,28 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
-import { buildDigestPayload, termFor, type ChangeKind, type DigestItem, type DigestPayload } from './digestContent.js';
+import type { Channel } from '../db/schema.js';
+import { buildDigestPayload, type DigestItem, type DigestPayload, type DigestReason } from './digestContent.js';
 
 export interface ClaimedDigest {
   id: string;
   branch: string;
+  channel: Channel;
   payload: DigestPayload;
+  firing: number[];
   attempts: number;
 }
 
 const LEASE_SECONDS = 120;
+const ACTIVE = ['open', 'notified', 'acknowledged'] as const;
 
 /**
- * Takes the oldest undelivered digest of a branch that no other notifier holds, and
- * leases it. A notifier that crashes mid-delivery loses its lease; the digest is then
- * delivered again under the same id, which receivers use to drop the repeat.
+ * Takes the oldest undelivered digest of a branch that no other notifier holds, and leases
+ * it. A notifier that crashes mid-delivery loses its lease; the digest is then delivered
+ * again under the same id, which receivers use to drop the repeat.
  */
 export async function leasePendingDigest(db: Db, branch: string): Promise<ClaimedDigest | null> {
-  const row = await sql<{ id: string; branch: string; payload: DigestPayload; attempts: number }>`
+  const row = await sql<{ id: string; branch: string; channel: Channel; payload: DigestPayload; firing: number[]; attempts: number }>`
     UPDATE digest SET lease_until = now() + make_interval(secs => ${LEASE_SECONDS}), attempts = attempts + 1
     WHERE id = (
       SELECT id FROM digest
@@ -27,87 +31,110 @@ export async function leasePendingDigest(db: Db, branch: string): Promise<Claime
       LIMIT 1
       FOR UPDATE SKIP LOCKED
     )
-    RETURNING id, branch, payload, attempts`.execute(db);
+    RETURNING id, branch, channel, payload, firing, attempts`.execute(db);
   return row.rows[0] ?? null;
 }
 
+export interface FlushPolicy {
+  channels: Channel[];
+  repeatIntervalMs: number;
+  branchName: string;
+  /** Officers' list lines for findings, marked new/open/resolved. */
+  details: (db: Db, ids: number[], change: (id: number) => DigestItem['change']) => Promise<DigestItem[]>;
+}
+
+/** What a receiver is sent, given what it was told last (Alertmanager's notification log). Pure. */
+export function receiverDecision(
+  active: number[],
+  previous: { firing: number[]; lastSentAt: Date } | null,
+  now: Date,
+  repeatIntervalMs: number,
+): { send: false; forget: number[] } | { send: true; reason: DigestReason; newIds: number[]; goneIds: number[] } {
+  const activeSet = new Set(active);
+  if (!previous) return active.length ? { send: true, reason: 'new', newIds: active, goneIds: [] } : { send: false, forget: [] };
+  const before = new Set(previous.firing);
+  const newIds = active.filter((id) => !before.has(id));
+  const goneIds = previous.firing.filter((id) => !activeSet.has(id));
+  if (newIds.length) return { send: true, reason: 'changed', newIds, goneIds };
+  if (goneIds.length) return { send: true, reason: 'changed', newIds, goneIds };
+  if (active.length && now.getTime() - previous.lastSentAt.getTime() >= repeatIntervalMs) return { send: true, reason: 'reminder', newIds: [], goneIds: [] };
+  return { send: false, forget: [] };
+}
+
 /**
- * Turns the branch's undelivered outbox events into one digest, leased to the caller.
- * Events locked by another notifier are skipped, so two notifiers never put the same
- * change into two digests.
+ * Flushes a branch: consumes its outbox events and, for each channel whose receiver has
+ * something new to hear (new or ended findings, or a due reminder), writes one digest,
+ * leased to the caller. One flush per branch at a time: a notifier that finds the branch
+ * busy leaves it to the other, so two notifiers never send the same digest.
  */
-export type DigestCreation = { kind: 'no-events' } | { kind: 'nothing-to-send' } | { kind: 'digest'; digest: ClaimedDigest };
-
-export async function createDigestFromEvents(db: Db, branch: string, maxEvents = 20_000): Promise<DigestCreation> {
+export async function flushBranch(db: Db, branch: string, policy: FlushPolicy, now = new Date()): Promise<ClaimedDigest[]> {
   return db.transaction().execute(async (trx) => {
-    const events = await sql<{ id: number; finding_id: number; kind: ChangeKind }>`
-      SELECT id, finding_id, kind FROM finding_event
-      WHERE branch = ${branch} AND digest_id IS NULL
-      ORDER BY id LIMIT ${maxEvents}
-      FOR UPDATE SKIP LOCKED`.execute(trx);
-    if (!events.rows.length) return { kind: 'no-events' };
-
-    // The latest event per finding decides how it is reported.
-    const latest = new Map<number, ChangeKind>();
-    for (const e of events.rows) latest.set(e.finding_id, e.kind);
-    const details = await trx
-      .selectFrom('finding as f')
-      .innerJoin('permit as p', 'p.nib', 'f.nib')
-      .leftJoin('employer as e', 'e.npp', 'f.npp')
-      .select([
-        'f.id', 'f.category', 'f.status', 'f.priority', 'f.nib', 'f.npp', 'f.kab_kota', 'f.first_seen_at', 'f.evidence',
-        'p.name', 'p.npwp', 'p.address', 'p.kbli', 'p.business_scale', 'p.declared_workers', 'e.active_workers',
-      ])
-      .where('f.id', 'in', [...latest.keys()])
-      .execute();
-    const items: DigestItem[] = [];
-    for (const d of details) {
-      const change = latest.get(d.id)!;
-      // A finding opened and already resolved before any digest went out is not news.
-      if (change !== 'resolved' && d.status === 'resolved') continue;
-      items.push({
-        finding_id: d.id,
-        change,
-        category: d.category,
-        bpjs_term: termFor(d.category),
-        status: d.status,
-        priority: d.priority,
-        nib: d.nib,
-        npp: d.npp,
-        company_name: d.name,
-        npwp: d.npwp,
-        address: d.address,
-        kab_kota: d.kab_kota,
-        kbli: d.kbli,
-        business_scale: d.business_scale,
-        declared_workers: d.declared_workers,
-        reported_workers: d.active_workers,
-        first_seen_at: d.first_seen_at.toISOString(),
-        evidence: d.evidence,
-      });
+    const locked = await sql`SELECT code FROM branch WHERE code = ${branch} FOR UPDATE SKIP LOCKED`.execute(trx);
+    if (!locked.rows.length) return [];
+    await trx.updateTable('finding_event').set({ flushed_at: now }).where('branch', '=', branch).where('flushed_at', 'is', null).execute();
+    const busy = new Set(
+      (await trx.selectFrom('digest').select('channel').where('branch', '=', branch).where('status', '=', 'pending').execute()).map((r) => r.channel),
+    );
+    const active = (
+      await trx.selectFrom('finding').select('id').where('branch', '=', branch).where('status', 'in', [...ACTIVE]).orderBy('id').execute()
+    ).map((r) => r.id);
+    const logs = new Map(
+      (await trx.selectFrom('notification_log').selectAll().where('branch', '=', branch).execute()).map((l) => [l.channel, l]),
+    );
+    const created: ClaimedDigest[] = [];
+    let activeItems: Map<number, DigestItem> | null = null;
+    for (const channel of policy.channels) {
+      // A digest still being delivered on this channel goes first; the next one waits for it.
+      if (busy.has(channel)) continue;
+      const log = logs.get(channel);
+      const decision = receiverDecision(active, log ? { firing: log.firing.map(Number), lastSentAt: log.last_sent_at } : null, now, policy.repeatIntervalMs);
+      if (!decision.send) continue;
+      const goneResolved = decision.goneIds.length
+        ? (await trx.selectFrom('finding').select('id').where('id', 'in', decision.goneIds).where('status', '=', 'resolved').execute()).map((r) => r.id)
+        : [];
+      if (decision.reason === 'changed' && !decision.newIds.length && !goneResolved.length) {
+        // Only dismissed or re-routed findings left: nothing to tell, but remember the new state.
+        await trx.updateTable('notification_log').set({ firing: active }).where('branch', '=', branch).where('channel', '=', channel).execute();
+        continue;
+      }
+      const newSet = new Set(decision.newIds);
+      activeItems ??= new Map((await policy.details(trx, active, (id) => (newSet.has(id) ? 'new' : 'open'))).map((i) => [i.finding_id, i]));
+      const items = active.map((id) => ({ ...activeItems!.get(id)!, change: newSet.has(id) ? ('new' as const) : ('open' as const) })).filter((i) => i.finding_id !== undefined);
+      const resolved = await policy.details(trx, goneResolved, () => 'resolved');
+      const id = randomUUID();
+      const payload = buildDigestPayload({ id, branch, branchName: policy.branchName, channel, reason: decision.reason, generatedAt: now }, items, resolved);
+      await trx
+        .insertInto('digest')
+        .values({
+          id,
+          branch,
+          channel,
+          reason: decision.reason,
+          firing: active,
+          payload: JSON.stringify(payload),
+          finding_count: items.length + resolved.length,
+          status: 'pending',
+          attempts: 1,
+          lease_until: sql`now() + make_interval(secs => ${LEASE_SECONDS})`,
+          last_error: null,
+          delivered_at: null,
+        })
+        .execute();
+      created.push({ id, branch, channel, payload, firing: active, attempts: 1 });
     }
-    const branchRow = await trx.selectFrom('branch').select('name').where('code', '=', branch).executeTakeFirst();
-    const id = randomUUID();
-    const payload = buildDigestPayload({ id, branch, branchName: branchRow?.name ?? branch, generatedAt: new Date() }, items);
     await trx
-      .insertInto('digest')
-      .values({
-        id,
-        branch,
-        payload: JSON.stringify(payload),
-        finding_count: items.length,
-        // Nothing worth sending: record the events as handled without a message.
-        status: items.length ? 'pending' : 'delivered',
-        lease_until: sql`now() + make_interval(secs => ${LEASE_SECONDS})`,
-        delivered_at: items.length ? null : sql`now()`,
-      })
+      .insertInto('branch_flush')
+      .values({ branch, last_flush_at: now })
+      .onConflict((oc) => oc.column('branch').doUpdateSet({ last_flush_at: now }))
       .execute();
-    await trx.updateTable('finding_event').set({ digest_id: id }).where('id', 'in', events.rows.map((e) => e.id)).execute();
-    return items.length ? { kind: 'digest', digest: { id, branch, payload, attempts: 1 } } : { kind: 'nothing-to-send' };
+    return created;
   });
 }
 
-/** Records delivery and moves the reported open findings to `notified`, with audit rows. */
+/**
+ * Records a delivery: the receiver's notification log now holds what it was told, and the
+ * open findings it reported become `notified` (with audit rows).
+ */
 export async function markDigestDelivered(db: Db, digest: ClaimedDigest): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const updated = await trx
@@ -115,9 +142,16 @@ export async function markDigestDelivered(db: Db, digest: ClaimedDigest): Promis
       .set({ status: 'delivered', delivered_at: sql`now()`, lease_until: null, last_error: null })
       .where('id', '=', digest.id)
       .where('status', '=', 'pending')
-      .returning('id')
+      .returning(['created_at'])
+      .executeTakeFirst();
+    if (!updated) return;
+    await trx
+      .insertInto('notification_log')
+      .values({ branch: digest.branch, channel: digest.channel, firing: digest.firing, last_digest_id: digest.id, last_sent_at: updated.created_at })
+      .onConflict((oc) =>
+        oc.columns(['branch', 'channel']).doUpdateSet({ firing: digest.firing, last_digest_id: digest.id, last_sent_at: updated.created_at }),
+      )
       .execute();
-    if (!updated.length) return;
     const ids = digest.payload.findings.map((f) => f.finding_id);
     if (!ids.length) return;
     const notified = await trx
@@ -130,7 +164,7 @@ export async function markDigestDelivered(db: Db, digest: ClaimedDigest): Promis
     if (notified.length) {
       await trx
         .insertInto('finding_transition')
-        .values(notified.map((f) => ({ finding_id: f.id, from_status: 'open', to_status: 'notified', actor: 'notifier', note: `digest ${digest.id}` })))
+        .values(notified.map((f) => ({ finding_id: f.id, from_status: 'open', to_status: 'notified', actor: 'notifier', note: `${digest.channel} digest ${digest.id}` })))
         .execute();
     }
   });
@@ -142,4 +176,33 @@ export async function recordDigestFailure(db: Db, id: string, error: string, fin
     .set({ last_error: error.slice(0, 2000), lease_until: null, ...(final ? { status: 'failed' as const } : {}) })
     .where('id', '=', id)
     .execute();
+}
+
+export interface FailedDigest {
+  id: string;
+  branch: string;
+  channel: string;
+  created_at: string;
+  attempts: number;
+  last_error: string | null;
+  findings: number;
+}
+
+/** The dead-letter list: digests whose delivery was given up. */
+export async function listFailedDigests(db: Db): Promise<FailedDigest[]> {
+  const rows = await db
+    .selectFrom('digest')
+    .select(['id', 'branch', 'channel', 'created_at', 'attempts', 'last_error', 'finding_count'])
+    .where('status', '=', 'failed')
+    .orderBy('created_at')
+    .execute();
+  return rows.map((r) => ({ ...r, created_at: r.created_at.toISOString(), findings: r.finding_count }));
+}
+
+/** Puts failed digests back to be delivered; returns their branches. */
+export async function retryFailedDigests(db: Db, ids?: string[]): Promise<string[]> {
+  let query = db.updateTable('digest').set({ status: 'pending', lease_until: null, attempts: 0 }).where('status', '=', 'failed');
+  if (ids?.length) query = query.where('id', 'in', ids);
+  const rows = await query.returning('branch').execute();
+  return [...new Set(rows.map((r) => r.branch))];
 }

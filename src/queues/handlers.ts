@@ -1,11 +1,11 @@
 import { RateLimitError, UnrecoverableError, type Job } from 'bullmq';
 import type { JobName, JobPayload, QueueName } from '../../schemas/jobs.js';
-import { matchSettings, type AppContext } from '../app.js';
+import { matchSettings, wageYear, type AppContext } from '../app.js';
 import { matchBatch } from '../matching/matchBatch.js';
 import { queueMatching } from '../matching/matchQueue.js';
 import { deliverBranchDigests } from '../notify/deliverBranchDigests.js';
 import { PermanentDeliveryError } from '../notify/deliver.js';
-import { queueDigests } from '../notify/notifyQueue.js';
+import { branchesDueReminder, scheduleBranchFlush } from '../notify/notifyQueue.js';
 import { FeedClient } from '../oss/feedClient.js';
 import { syncFeed } from '../oss/feedSync.js';
 import { PermanentHttpError, RetryableHttpError } from '../shared/httpErrors.js';
@@ -50,19 +50,25 @@ export const handlers: HandlerRegistry = {
     'match-permits': async ({ nibs }, ctx) => {
       const outcome = await matchBatch(ctx.db, nibs, matchSettings(ctx.config));
       await queueMatching(ctx.queues, outcome.displaced, 'displaced', ctx.config.MATCH_BATCH_SIZE);
-      await queueDigests(ctx.queues, outcome.findings.branchesWithEvents, ctx.config.NOTIFY_GROUP_WAIT_MS);
+      await scheduleBranchFlush(ctx.db, ctx.queues, ctx.config, outcome.findings.branchesWithEvents);
       const { branchesWithEvents, ...findings } = outcome.findings;
       return { ...outcome, displaced: outcome.displaced.length, findings, branches: branchesWithEvents.length };
     },
   },
   notify: {
-    'branch-digest': async ({ branch }, ctx) => {
+    'branch-digest': async ({ branch }, ctx, job) => {
+      const finalAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
       try {
-        return { ...(await deliverBranchDigests(ctx.db, ctx.config, branch)) };
+        return { ...(await deliverBranchDigests(ctx.db, ctx.config, branch, wageYear(ctx.config), finalAttempt)) };
       } catch (error) {
         if (error instanceof PermanentDeliveryError) throw new UnrecoverableError(error.message);
         throw error;
       }
+    },
+    'reminder-sweep': async (_payload, ctx) => {
+      const due = await branchesDueReminder(ctx.db, ctx.config);
+      await scheduleBranchFlush(ctx.db, ctx.queues, ctx.config, due, true);
+      return { branches: due.length };
     },
   },
 };

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { AppContext } from '../app.js';
 import { queueMatching } from '../matching/matchQueue.js';
-import { queueDigests } from '../notify/notifyQueue.js';
+import { scheduleBranchFlush } from '../notify/notifyQueue.js';
 import { permitsAwaitingMatch } from '../oss/permitRepository.js';
 
 export interface ReconcileOutcome {
@@ -35,8 +35,8 @@ export async function requeueOutstandingWork(ctx: AppContext): Promise<Reconcile
     permitsRequeued += unmatched.length;
   }
   const branches = await sql<{ branch: string }>`
-    SELECT DISTINCT branch FROM finding_event WHERE digest_id IS NULL
+    SELECT DISTINCT branch FROM finding_event WHERE flushed_at IS NULL
     UNION SELECT DISTINCT branch FROM digest WHERE status = 'pending'`.execute(db);
-  await queueDigests(queues, branches.rows.map((r) => r.branch), 0);
+  await scheduleBranchFlush(db, queues, config, branches.rows.map((r) => r.branch), true);
   return { permitsRequeued, branchesRequeued: branches.rows.length };
 }

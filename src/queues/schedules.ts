@@ -12,5 +12,9 @@ export async function declareSchedules(ctx: AppContext): Promise<string[]> {
       .upsertJobScheduler('feed-sync:oss', { pattern: ctx.config.FEED_SYNC_CRON, tz: 'Asia/Jakarta' }, { name: 'feed-sync', data: { feed: 'oss' } });
     declared.push('feed-sync:oss');
   }
+  await ctx.queues
+    .queue('notify')
+    .upsertJobScheduler('reminder-sweep', { pattern: ctx.config.NOTIFY_REMINDER_CRON, tz: 'Asia/Jakarta' }, { name: 'reminder-sweep', data: {} });
+  declared.push('reminder-sweep');
   return declared;
 }

@@ -20,7 +20,7 @@ export async function runWorkerProcess(queues: QueueName[], name: string): Promi
   }
   const ctx = createApp(config, name);
   await syncBranches(ctx.db, await readBranchFile(config.BRANCHES_FILE));
-  if (queues.includes('ingest')) await declareSchedules(ctx);
+  if (queues.includes('ingest') || queues.includes('notify')) await declareSchedules(ctx);
   const host = startWorkers(ctx, queues);
   ctx.logger.info({ queues, prefix: config.QUEUE_PREFIX }, 'worker started');
   let stopping = false;

@@ -25,6 +25,9 @@ export function kabKotaList(): KabKota[] {
   return cached;
 }
 
+let names: Map<string, string> | undefined;
+
 export function kabKotaName(code: string): string | undefined {
-  return kabKotaList().find((k) => k.code === code)?.name;
+  names ??= new Map(kabKotaList().map((k) => [k.code, k.name]));
+  return names.get(code);
 }

@@ -36,6 +36,7 @@ export async function createTestEnv(overrides: Partial<Record<keyof Env, string>
     QUEUE_PREFIX: `t-${id}`,
     NOTIFY_DIR: join(dir, 'digests'),
     NOTIFY_GROUP_WAIT_MS: '0',
+    NOTIFY_GROUP_INTERVAL_MS: '0',
     LOG_LEVEL: 'silent',
     ...overrides,
   };

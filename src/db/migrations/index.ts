@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as initial from './0001_initial.js';
 import * as nameMatching from './0002_name_matching.js';
 import * as namePairs from './0003_name_pairs.js';
+import * as notificationPolicy from './0004_notification_policy.js';
 
 /** Ordered list of migrations; names sort in the order they must run. */
 export const migrations: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_name_matching': nameMatching,
   '0003_name_pairs': namePairs,
+  '0004_notification_policy': notificationPolicy,
 };

@@ -1,0 +1,52 @@
+import type { Db } from '../db/database.js';
+import { MANDATORY_PROGRAMS } from '../findings/rules.js';
+import { minimumWageTable } from '../reference/minimumWage.js';
+import { kabKotaName } from '../reference/regions.js';
+import { termFor, type ChangeKind, type DigestItem } from './digestContent.js';
+
+/** The officers' list lines for these findings (one query), marked with how each changed. */
+export async function findingDetails(db: Db, ids: number[], change: (id: number) => ChangeKind, wageYear: number): Promise<DigestItem[]> {
+  if (!ids.length) return [];
+  const rows = await db
+    .selectFrom('finding as f')
+    .innerJoin('permit as p', 'p.nib', 'f.nib')
+    .leftJoin('employer as e', 'e.npp', 'f.npp')
+    .select([
+      'f.id', 'f.category', 'f.status', 'f.priority', 'f.nib', 'f.npp', 'f.kab_kota', 'f.first_seen_at', 'f.evidence',
+      'p.name', 'p.npwp', 'p.address', 'p.kbli', 'p.business_scale', 'p.declared_workers',
+      'e.active_workers', 'e.total_wages', 'e.programs', 'e.arrears_months', 'e.kab_kota as employer_kab_kota',
+    ])
+    .where('f.id', 'in', ids)
+    .execute();
+  const wages = minimumWageTable();
+  return rows.map((r) => {
+    const wageRegion = r.employer_kab_kota ?? r.kab_kota;
+    const umk = wageRegion ? wages.forKabKota(wageRegion, wageYear) : null;
+    const mandatory = r.business_scale ? MANDATORY_PROGRAMS[r.business_scale] ?? [] : [];
+    return {
+      finding_id: r.id,
+      change: change(r.id),
+      category: r.category,
+      bpjs_term: termFor(r.category),
+      status: r.status,
+      priority: r.priority,
+      company_name: r.name,
+      nib: r.nib,
+      npp: r.npp,
+      npwp: r.npwp,
+      address: r.address,
+      kab_kota: r.kab_kota,
+      kab_kota_name: r.kab_kota ? kabKotaName(r.kab_kota) ?? null : null,
+      kbli: r.kbli,
+      business_scale: r.business_scale,
+      declared_workers: r.declared_workers,
+      reported_workers: r.active_workers,
+      average_wage: r.active_workers ? Math.round(Number(r.total_wages) / r.active_workers) : null,
+      minimum_wage: umk?.amount ?? null,
+      missing_programs: r.programs ? mandatory.filter((p) => !r.programs!.includes(p)) : [],
+      arrears_months: r.arrears_months,
+      first_seen_at: r.first_seen_at.toISOString(),
+      evidence: r.evidence,
+    };
+  });
+}
