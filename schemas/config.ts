@@ -50,6 +50,8 @@ export const envSchema = z.object({
   NOTIFY_WEBHOOK_SECRET: optionalString,
   /** SMTP server for e-mail digests, e.g. smtp://user:pass@mail.example:587. */
   SMTP_URL: optionalString.pipe(url(['smtp:', 'smtps:']).optional()),
+  /** A notifier holds a digest this long while delivering it; after a crash it is sent again. */
+  NOTIFY_LEASE_MS: positiveInt(120_000).pipe(z.number().min(500)),
   /** How often reminders are looked for (cron, Asia/Jakarta). */
   NOTIFY_REMINDER_CRON: z.string().min(1).default('*/15 * * * *'),
   NOTIFY_EMAIL_FROM: z.string().min(3).default('Patuh <patuh@localhost>'),

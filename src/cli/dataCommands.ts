@@ -14,6 +14,7 @@ import { listOpenRejects } from '../oss/rejectRepository.js';
 import { csvLine } from '../shared/csv.js';
 import { openSink, UsageError } from './output.js';
 import { withApp } from './withApp.js';
+import { wageYear } from '../app.js';
 
 async function assertReadable(path: string): Promise<void> {
   try {
@@ -185,21 +186,30 @@ export function registerDataCommands(program: Command): void {
       });
     });
 
-  program
-    .command('findings')
-    .description('compliance findings')
+  const findings = program.command('findings').description('compliance findings');
+  findings
     .command('export')
-    .description('one line per finding: {"nib","npp","category","branch","status","evidence"}')
-    .addOption(new Option('--format <format>', 'output format').choices(['jsonl', 'csv']).default('jsonl'))
+    .description('one line per finding: {"nib","npp","category","branch","status","evidence"}; xlsx: the officers\' list')
+    .addOption(new Option('--format <format>', 'output format').choices(['jsonl', 'csv', 'xlsx']).default('jsonl'))
     .option('--branch <code>', 'only this branch')
     .addOption(new Option('--status <status>', 'only this status').choices(FINDING_STATUSES))
     .addOption(new Option('--category <category>', 'only this category').choices(FINDING_CATEGORIES))
-    .option('--out <file>', 'write to a file instead of stdout')
+    .option('--out <file>', 'write to a file instead of stdout (required for xlsx)')
     .action(async (opts: { format: string; branch?: string; status?: string; category?: string; out?: string }) => {
+      const filter = { branch: opts.branch?.toUpperCase(), status: opts.status, category: opts.category };
+      if (opts.format === 'xlsx') {
+        if (!opts.out) throw new UsageError('--format xlsx needs --out FILE');
+        await withApp(async (ctx) => {
+          const { exportFindingsWorkbook } = await import('../notify/findingsWorkbook.js');
+          const n = await exportFindingsWorkbook(ctx.db, filter, opts.out!, wageYear(ctx.config));
+          console.log(`${n} findings written to ${opts.out}`);
+        });
+        return;
+      }
       await withApp(async (ctx) => {
         const sink = openSink(opts.out);
         if (opts.format === 'csv') await sink.write(csvLine(['nib', 'npp', 'category', 'branch', 'status', 'evidence']));
-        for await (const f of streamFindings(ctx.db, { branch: opts.branch?.toUpperCase(), status: opts.status, category: opts.category })) {
+        for await (const f of streamFindings(ctx.db, filter)) {
           await sink.write(
             opts.format === 'csv'
               ? csvLine([f.nib, f.npp, f.category, f.branch, f.status, JSON.stringify(f.evidence)])
@@ -207,6 +217,62 @@ export function registerDataCommands(program: Command): void {
           );
         }
         await sink.close();
+      });
+    });
+  for (const [verb, to, what] of [
+    ['ack', 'acknowledged', 'an officer has taken the finding up'],
+    ['resolve', 'resolved', 'the employer has complied'],
+    ['dismiss', 'dismissed', 'the finding is wrong or out of scope (needs --reason)'],
+  ] as const) {
+    findings
+      .command(verb)
+      .description(`mark a finding ${to}: ${what}`)
+      .requiredOption('--id <id>', 'the finding')
+      .option('--reason <text>', 'why (required to dismiss)')
+      .option('--by <name>', 'who', process.env.USER ?? 'cli')
+      .action(async (opts: { id: string; reason?: string; by: string }) => {
+        if (!/^[0-9]{1,15}$/.test(opts.id)) throw new UsageError(`--id ${opts.id}: must be a finding id (a whole number)`);
+        await withApp(async (ctx) => {
+          const { transitionFinding, TransitionError } = await import('../findings/findingTransitions.js');
+          try {
+            const r = await transitionFinding(ctx.db, { id: Number(opts.id), to, actor: opts.by, note: opts.reason ?? null });
+            const { scheduleBranchFlush } = await import('../notify/notifyQueue.js');
+            await scheduleBranchFlush(ctx.db, ctx.queues, ctx.config, [r.branch]);
+            console.log(`finding ${opts.id}: ${r.from} → ${r.to}`);
+          } catch (error) {
+            if (error instanceof TransitionError) throw new UsageError(error.message);
+            throw error;
+          }
+        });
+      });
+  }
+
+  const notify = program.command('notify').description('digest delivery');
+  notify
+    .command('failed')
+    .description('digests whose delivery was given up (the dead-letter list)')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'jsonl']).default('text'))
+    .action(async (opts: { format: string }) => {
+      await withApp(async (ctx) => {
+        const { listFailedDigests } = await import('../notify/digestRepository.js');
+        const sink = openSink();
+        for (const d of await listFailedDigests(ctx.db)) {
+          await sink.write(opts.format === 'jsonl' ? `${JSON.stringify(d)}\n` : `${d.id}\t${d.branch}\t${d.channel}\t${d.created_at}\t${d.findings} findings\t${d.last_error ?? ''}\n`);
+        }
+        await sink.close();
+      });
+    });
+  notify
+    .command('retry')
+    .description('deliver failed digests again (all, or --id ones)')
+    .option('--id <ids...>', 'only these digests')
+    .action(async (opts: { id?: string[] }) => {
+      await withApp(async (ctx) => {
+        const { retryFailedDigests } = await import('../notify/digestRepository.js');
+        const { scheduleBranchFlush } = await import('../notify/notifyQueue.js');
+        const branches = await retryFailedDigests(ctx.db, opts.id);
+        await scheduleBranchFlush(ctx.db, ctx.queues, ctx.config, branches, true);
+        console.log(`requeued failed digests of ${branches.length} branch(es)`);
       });
     });
 }

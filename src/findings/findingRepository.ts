@@ -175,3 +175,11 @@ export async function* streamFindings(db: Db, filter: FindingFilter): AsyncGener
     after = rows[rows.length - 1]!.id;
   }
 }
+
+export async function streamFindingIds(db: Db, filter: FindingFilter): Promise<number[]> {
+  let query = db.selectFrom('finding').select('id');
+  if (filter.branch) query = query.where('branch', '=', filter.branch);
+  if (filter.status) query = query.where('status', '=', filter.status as FindingStatus);
+  if (filter.category) query = query.where('category', '=', filter.category);
+  return (await query.orderBy('id').execute()).map((r) => r.id);
+}

@@ -3,7 +3,7 @@ import type { Db } from '../db/database.js';
 import type { Channel } from '../db/schema.js';
 import { getBranch, type BranchRoute } from '../branches/branchRepository.js';
 import { PermanentDeliveryError, postDigest, sendDigestEmail, writeDigestFiles } from './deliver.js';
-import { flushBranch, leasePendingDigest, markDigestDelivered, recordDigestFailure, type ClaimedDigest } from './digestRepository.js';
+import { flushBranch, leasePendingDigest, markDigestDelivered, pendingDigestCount, recordDigestFailure, type ClaimedDigest } from './digestRepository.js';
 import { findingDetails } from './findingDetails.js';
 
 export interface DeliveryOutcome {
@@ -62,17 +62,23 @@ export async function deliverBranchDigests(db: Db, config: Env, code: string, wa
     }
   };
   for (let i = 0; i < 50; i += 1) {
-    const pending = await leasePendingDigest(db, code);
+    const pending = await leasePendingDigest(db, code, config.NOTIFY_LEASE_MS);
     if (!pending) break;
     await attempt(pending);
   }
   const created = await flushBranch(db, code, {
     channels: channelsOf(branch, config),
+    leaseMs: config.NOTIFY_LEASE_MS,
     repeatIntervalMs: branch.repeatIntervalMs ?? config.NOTIFY_REPEAT_INTERVAL_MS,
     branchName: branch.name,
     details: (trx, ids, change) => findingDetails(trx, ids, change, wageYear),
   });
-  for (const digest of created) await attempt(digest);
+  if (created !== 'busy') for (const digest of created) await attempt(digest);
+  // Another notifier holds this branch or one of its digests: come back when it is done, so
+  // nothing is left undelivered if that notifier dies.
+  if (!errors.length && (created === 'busy' || (await pendingDigestCount(db, code)) > 0) && !finalAttempt) {
+    throw new Error(`branch ${code} is being flushed or delivered by another notifier; retrying later`);
+  }
   const retryable = errors.find((e) => !(e instanceof PermanentDeliveryError));
   if (retryable && !finalAttempt) throw retryable;
   if (errors.length && errors.every((e) => e instanceof PermanentDeliveryError)) throw errors[0];

@@ -13,7 +13,6 @@ export interface ClaimedDigest {
   attempts: number;
 }
 
-const LEASE_SECONDS = 120;
 const ACTIVE = ['open', 'notified', 'acknowledged'] as const;
 
 /**
@@ -21,9 +20,9 @@ const ACTIVE = ['open', 'notified', 'acknowledged'] as const;
  * it. A notifier that crashes mid-delivery loses its lease; the digest is then delivered
  * again under the same id, which receivers use to drop the repeat.
  */
-export async function leasePendingDigest(db: Db, branch: string): Promise<ClaimedDigest | null> {
+export async function leasePendingDigest(db: Db, branch: string, leaseMs: number): Promise<ClaimedDigest | null> {
   const row = await sql<{ id: string; branch: string; channel: Channel; payload: DigestPayload; firing: number[]; attempts: number }>`
-    UPDATE digest SET lease_until = now() + make_interval(secs => ${LEASE_SECONDS}), attempts = attempts + 1
+    UPDATE digest SET lease_until = now() + make_interval(secs => ${leaseMs / 1000}), attempts = attempts + 1
     WHERE id = (
       SELECT id FROM digest
       WHERE branch = ${branch} AND status = 'pending' AND (lease_until IS NULL OR lease_until < now())
@@ -37,6 +36,7 @@ export async function leasePendingDigest(db: Db, branch: string): Promise<Claime
 
 export interface FlushPolicy {
   channels: Channel[];
+  leaseMs: number;
   repeatIntervalMs: number;
   branchName: string;
   /** Officers' list lines for findings, marked new/open/resolved. */
@@ -67,10 +67,10 @@ export function receiverDecision(
  * leased to the caller. One flush per branch at a time: a notifier that finds the branch
  * busy leaves it to the other, so two notifiers never send the same digest.
  */
-export async function flushBranch(db: Db, branch: string, policy: FlushPolicy, now = new Date()): Promise<ClaimedDigest[]> {
+export async function flushBranch(db: Db, branch: string, policy: FlushPolicy, now = new Date()): Promise<ClaimedDigest[] | 'busy'> {
   return db.transaction().execute(async (trx) => {
     const locked = await sql`SELECT code FROM branch WHERE code = ${branch} FOR UPDATE SKIP LOCKED`.execute(trx);
-    if (!locked.rows.length) return [];
+    if (!locked.rows.length) return 'busy' as const;
     await trx.updateTable('finding_event').set({ flushed_at: now }).where('branch', '=', branch).where('flushed_at', 'is', null).execute();
     const busy = new Set(
       (await trx.selectFrom('digest').select('channel').where('branch', '=', branch).where('status', '=', 'pending').execute()).map((r) => r.channel),
@@ -115,7 +115,7 @@ export async function flushBranch(db: Db, branch: string, policy: FlushPolicy, n
           finding_count: items.length + resolved.length,
           status: 'pending',
           attempts: 1,
-          lease_until: sql`now() + make_interval(secs => ${LEASE_SECONDS})`,
+          lease_until: sql`now() + make_interval(secs => ${policy.leaseMs / 1000})`,
           last_error: null,
           delivered_at: null,
         })
@@ -168,6 +168,12 @@ export async function markDigestDelivered(db: Db, digest: ClaimedDigest): Promis
         .execute();
     }
   });
+}
+
+/** Digests of a branch still waiting for delivery (some perhaps leased by another notifier). */
+export async function pendingDigestCount(db: Db, branch: string): Promise<number> {
+  const row = await db.selectFrom('digest').select((eb) => eb.fn.countAll<number>().as('n')).where('branch', '=', branch).where('status', '=', 'pending').executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 export async function recordDigestFailure(db: Db, id: string, error: string, final: boolean): Promise<void> {
