@@ -1,4 +1,4 @@
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createApp } from '../app.js';
 import { readBranchFile } from '../branches/branchFile.js';
@@ -13,6 +13,9 @@ import { kabKotaName } from '../reference/regions.js';
 import { startFeedServer } from './feedServer.js';
 import { ENROLLMENT_HEADER, enrollmentCsvLine, generateDemoData } from './generate.js';
 import { startWebhookReceiver } from './webhookReceiver.js';
+import { startMailCatcher } from './mailCatcher.js';
+import type { DigestPayload } from '../notify/digestContent.js';
+import { emailText } from '../notify/deliver.js';
 
 export interface DemoOptions {
   companies: number;
@@ -48,6 +51,7 @@ export async function runDemo(options: DemoOptions): Promise<void> {
   const feedData = generateDemoData({ seed: options.seed, companies: options.companies });
   const feed = await startFeedServer({ records: feedData.permits, userKey: DEMO_USER_KEY });
   const receiver = await startWebhookReceiver();
+  const mail = await startMailCatcher(join(outDir, 'mail'));
   const config: Env = {
     ...base,
     DATABASE_URL: demoDatabaseUrl(base.DATABASE_URL),
@@ -56,6 +60,8 @@ export async function runDemo(options: DemoOptions): Promise<void> {
     NOTIFY_WEBHOOK_URL: receiver.url,
     NOTIFY_GROUP_WAIT_MS: 3000,
     NOTIFY_GROUP_INTERVAL_MS: 1000,
+    SMTP_URL: mail.url,
+    NOTIFY_WEBHOOK_SECRET: 'demo-webhook-secret',
     OSS_FEED_URL: feed.url,
     OSS_USER_KEY: DEMO_USER_KEY,
     LOG_LEVEL: 'warn',
@@ -68,6 +74,8 @@ export async function runDemo(options: DemoOptions): Promise<void> {
   try {
     await ctx.queues.obliterateAll();
     await syncBranches(ctx.db, await readBranchFile(config.BRANCHES_FILE));
+    // The demo's Tuban office also gets its list by e-mail.
+    await ctx.db.updateTable('branch').set({ email_to: ['kepatuhan.tuban@bpjs-demo.invalid'] }).where('code', '=', 'TUBAN').execute();
 
     const extract = join(outDir, 'enrollment.csv');
     await writeFile(extract, `${[ENROLLMENT_HEADER, ...feedData.enrollment.map(enrollmentCsvLine)].join('\n')}\n`, 'utf8');
@@ -104,10 +112,21 @@ export async function runDemo(options: DemoOptions): Promise<void> {
       const where = t.kabKota ? kabKotaName(t.kabKota) ?? t.kabKota : '?';
       console.log(`  ${pad(t.branch, 11)} ${pad(t.name, 42)} ${pad(where, 24)} ${pad(t.categories.map((c) => CATEGORY_TERMS[c as keyof typeof CATEGORY_TERMS] ?? c).join(', '), 30)} priority ${t.priority}`);
     }
-    console.log(`\nDigests as CSV: ${config.NOTIFY_DIR}/<BRANCH>/   ·   total ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    const email = await ctx.db.selectFrom('digest').select('payload').where('branch', '=', 'TUBAN').where('channel', '=', 'email').orderBy('created_at', 'desc').executeTakeFirst();
+    if (email) {
+      const { subject, text } = emailText(email.payload as unknown as DigestPayload);
+      console.log(`\nE-mail to the Tuban office (saved as ${mail.saved.join(', ')}; the full list is attached as Excel):\n`);
+      console.log(`  Subject: ${subject}`);
+      for (const line of text.split('\n').slice(0, 18)) console.log(`  | ${line}`);
+      console.log('  | …');
+    }
+    const tubanFiles = (await readdir(join(config.NOTIFY_DIR, 'TUBAN'))).filter((f) => f.endsWith('.xlsx'));
+    console.log(`\nExcel lists per branch: ${config.NOTIFY_DIR}/<BRANCH>/*.xlsx (e.g. ${join(config.NOTIFY_DIR, 'TUBAN', tubanFiles[0] ?? '')}), CSV beside them`);
+    console.log(`Total ${((Date.now() - started) / 1000).toFixed(1)} s`);
   } finally {
     await ctx.close();
     await feed.close();
     await receiver.close();
+    await mail.close();
   }
 }

@@ -59,7 +59,7 @@ export async function postDigest(url: string, payload: DigestPayload, timeoutMs:
 
 /** A short summary in Indonesian and English; the full list is the attached workbook. */
 export function emailText(payload: DigestPayload): { subject: string; text: string } {
-  const n = payload.counts.open;
+  const n = new Set(payload.findings.map((f) => f.nib)).size;
   const categories = Object.entries(payload.counts.by_category).map(([c, k]) => `  - ${termFor(c)}: ${k}`).join('\n') || '  -';
   const top = payload.findings
     .slice(0, 10)
@@ -71,7 +71,7 @@ export function emailText(payload: DigestPayload): { subject: string; text: stri
   const text = [
     `Kepada tim kepatuhan ${payload.branch_name},`,
     '',
-    `${n} temuan aktif (${payload.counts.new} baru), ${payload.counts.resolved} selesai sejak pesan terakhir.`,
+    `${payload.counts.open} temuan aktif pada ${n} perusahaan (${payload.counts.new} baru), ${payload.counts.resolved} selesai sejak pesan terakhir.`,
     'Per kategori:',
     categories,
     '',
@@ -85,7 +85,7 @@ export function emailText(payload: DigestPayload): { subject: string; text: stri
     '',
     `To the compliance team of ${payload.branch_name}:`,
     '',
-    `${n} open findings (${payload.counts.new} new), ${payload.counts.resolved} resolved since the last message.`,
+    `${payload.counts.open} open findings at ${n} employers (${payload.counts.new} new), ${payload.counts.resolved} resolved since the last message.`,
     'By category: see above (PWBD = not registered, PDS = partly registered, Tunggakan = arrears).',
     'The full ranked list is attached as an Excel file.',
     '',
