@@ -1,39 +1,7 @@
-import { SMTPServer } from 'smtp-server';
-
-export interface ReceivedMail {
-  from: string;
-  to: string[];
-  raw: string;
-}
+import { startMailCatcher } from '../../src/demo/mailCatcher.js';
 
 /** A real SMTP server on a local port that keeps every message it accepts. */
-export async function startSmtpServer(): Promise<{ url: string; messages: ReceivedMail[]; close(): Promise<void> }> {
-  const messages: ReceivedMail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        messages.push({
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-          to: session.envelope.rcptTo.map((r) => r.address),
-          raw: Buffer.concat(chunks).toString('utf8'),
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const port = (server.server.address() as { port: number }).port;
-  return {
-    url: `smtp://127.0.0.1:${port}`,
-    messages,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
+export const startSmtpServer = () => startMailCatcher();
 
 /** The decoded bytes of a message's attachment with this file-name suffix. */
 export function attachment(raw: string, suffix: string): Buffer | null {
