@@ -1,5 +1,6 @@
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { createApp } from '../app.js';
 import { readBranchFile } from '../branches/branchFile.js';
 import { syncBranches } from '../branches/branchRepository.js';
@@ -121,7 +122,18 @@ export async function runDemo(options: DemoOptions): Promise<void> {
       console.log('  | …');
     }
     const tubanFiles = (await readdir(join(config.NOTIFY_DIR, 'TUBAN'))).filter((f) => f.endsWith('.xlsx'));
-    console.log(`\nExcel lists per branch: ${config.NOTIFY_DIR}/<BRANCH>/*.xlsx (e.g. ${join(config.NOTIFY_DIR, 'TUBAN', tubanFiles[0] ?? '')}), CSV beside them`);
+    if (tubanFiles[0]) {
+      const path = join(config.NOTIFY_DIR, 'TUBAN', tubanFiles[0]);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.readFile(path);
+      const sheet = book.worksheets[0]!;
+      console.log(`\nThe Tuban list in Excel (${path}, ${sheet.rowCount - 1} rows; first rows, some columns):\n`);
+      for (const n of [1, 2, 3, 4]) {
+        const row = sheet.getRow(n);
+        console.log(`  ${[2, 4, 5, 6, 11, 14, 15].map((c, i) => pad(row.getCell(c).text, [14, 10, 40, 14, 22, 10, 10][i]!)).join(' | ')}`);
+      }
+    }
+    console.log(`\nExcel and CSV lists of every branch: ${config.NOTIFY_DIR}/<BRANCH>/`);
     console.log(`Total ${((Date.now() - started) / 1000).toFixed(1)} s`);
   } finally {
     await ctx.close();
