@@ -23,10 +23,7 @@ export function registerOpsCommands(program: Command): void {
         await syncBranches(ctx.db, await readBranchFile(ctx.config.BRANCHES_FILE));
         const outcome = await runUntilIdle(ctx);
         const failed = Object.entries(outcome.failed).filter(([, n]) => n > 0);
-        console.log(
-          `queues drained in ${outcome.seconds.toFixed(1)} s` +
-            (outcome.reconciled.permitsRequeued ? ` (${outcome.reconciled.permitsRequeued} permits re-queued from the database)` : ''),
-        );
+        console.log(`queues drained in ${outcome.seconds.toFixed(1)} s`);
         if (failed.length) {
           console.error(`patuh: jobs failed for good: ${failed.map(([q, n]) => `${q} ${n}`).join(', ')}; see the worker log`);
           process.exitCode = 1;
