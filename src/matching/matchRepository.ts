@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
-import type { Candidate, Decision, IdentifierKind } from './identifierDecision.js';
+import type { Candidate, Decision } from './identifierDecision.js';
 
 export interface PermitForMatching {
   nib: string;

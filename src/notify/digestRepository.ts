@@ -82,7 +82,8 @@ export async function flushBranch(db: Db, branch: string, policy: FlushPolicy, n
       (await trx.selectFrom('notification_log').selectAll().where('branch', '=', branch).execute()).map((l) => [l.channel, l]),
     );
     const created: ClaimedDigest[] = [];
-    let activeItems: Map<number, DigestItem> | null = null;
+    // The list lines are the same for every channel; only what counts as new differs.
+    let lines: DigestItem[] | null = null;
     for (const channel of policy.channels) {
       // A digest still being delivered on this channel goes first; the next one waits for it.
       if (busy.has(channel)) continue;
@@ -97,9 +98,9 @@ export async function flushBranch(db: Db, branch: string, policy: FlushPolicy, n
         await trx.updateTable('notification_log').set({ firing: active }).where('branch', '=', branch).where('channel', '=', channel).execute();
         continue;
       }
+      lines ??= await policy.details(trx, active, () => 'open');
       const newSet = new Set(decision.newIds);
-      activeItems ??= new Map((await policy.details(trx, active, (id) => (newSet.has(id) ? 'new' : 'open'))).map((i) => [i.finding_id, i]));
-      const items = active.map((id) => ({ ...activeItems!.get(id)!, change: newSet.has(id) ? ('new' as const) : ('open' as const) })).filter((i) => i.finding_id !== undefined);
+      const items = lines.map((i) => ({ ...i, change: newSet.has(i.finding_id) ? ('new' as const) : ('open' as const) }));
       const resolved = await policy.details(trx, goneResolved, () => 'resolved');
       const id = randomUUID();
       const payload = buildDigestPayload({ id, branch, branchName: policy.branchName, channel, reason: decision.reason, generatedAt: now }, items, resolved);
