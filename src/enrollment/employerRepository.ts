@@ -43,6 +43,21 @@ export async function upsertEmployers(db: Db, rows: NewEmployer[]): Promise<Upse
   return { inserted, changed: result.length - inserted };
 }
 
+/**
+ * Employers changed by this import, and by earlier imports that never finished (a process
+ * killed mid-file): their rows were written but their follow-up work (name words,
+ * re-matching) was not, and re-running the same file finds them unchanged.
+ */
+function changedBy(importId: number, alias?: string) {
+  const column = sql.ref(alias ? `${alias}.import_id` : 'import_id');
+  return sql`(${column} = ${importId} OR ${column} IN (SELECT id FROM enrollment_import WHERE finished_at IS NULL AND id < ${importId}))`;
+}
+
+export async function hadUnfinishedImports(db: Db, importId: number): Promise<boolean> {
+  const row = await db.selectFrom('enrollment_import').select('id').where('id', '<', importId).where('finished_at', 'is', null).limit(1).executeTakeFirst();
+  return Boolean(row);
+}
+
 export async function startImport(db: Db, fileName: string): Promise<number> {
   const row = await db.insertInto('enrollment_import').values({ file_name: fileName }).returning('id').executeTakeFirstOrThrow();
   return row.id;
@@ -58,6 +73,8 @@ export async function finishImport(
     .set({ finished_at: sql`now()`, rows_total: counts.total, rows_loaded: counts.loaded, rows_changed: counts.changed, rows_rejected: counts.rejected })
     .where('id', '=', id)
     .execute();
+  // Earlier imports cut short: their follow-up work was done by this one.
+  await db.updateTable('enrollment_import').set({ finished_at: sql`now()` }).where('id', '<', id).where('finished_at', 'is', null).execute();
 }
 
 /**
@@ -67,7 +84,7 @@ export async function finishImport(
  */
 export async function markPermitsAffectedByImport(db: Db, importId: number, addedEmployers: boolean): Promise<string[]> {
   const rows = await sql<{ nib: string }>`
-    WITH changed AS (SELECT npp, nib, npwp_base FROM employer WHERE import_id = ${importId})
+    WITH changed AS (SELECT npp, nib, npwp_base FROM employer WHERE ${changedBy(importId)})
     UPDATE permit p SET match_requested_at = now()
     WHERE p.match_requested_at IS NULL AND (
       p.nib IN (SELECT m.nib FROM match m JOIN changed c ON c.npp = m.npp)
@@ -86,14 +103,14 @@ export async function markPermitsAffectedByImport(db: Db, importId: number, adde
  */
 export async function refreshNameTokens(db: Db, importId: number): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const changed = sql`(SELECT npp FROM employer WHERE import_id = ${importId})`;
+    const changed = sql`(SELECT npp FROM employer WHERE ${changedBy(importId)})`;
     await sql`DELETE FROM employer_token WHERE npp IN ${changed}`.execute(trx);
     await sql`DELETE FROM employer_token_pair WHERE npp IN ${changed}`.execute(trx);
     await sql`
       INSERT INTO employer_token (token, npp, kab_kota)
       SELECT DISTINCT t.token, e.npp, e.kab_kota
       FROM employer e, unnest(string_to_array(e.name_norm, ' ')) AS t(token)
-      WHERE e.import_id = ${importId} AND t.token <> ''`.execute(trx);
+      WHERE ${changedBy(importId, 'e')} AND t.token <> ''`.execute(trx);
     // Every pair of distinct words of names up to eight words (28 pairs at most).
     await sql`
       WITH t AS (SELECT npp, token FROM employer_token WHERE npp IN ${changed}),

@@ -5,7 +5,7 @@ import type { NewEmployer } from '../db/schema.js';
 import { normaliseCompanyName } from '../matching/companyName.js';
 import { describeIssues } from '../shared/zodIssues.js';
 import { readCsvRecords } from './csvRecords.js';
-import { finishImport, markPermitsAffectedByImport, refreshNameTokens, startImport, upsertEmployers } from './employerRepository.js';
+import { finishImport, hadUnfinishedImports, markPermitsAffectedByImport, refreshNameTokens, startImport, upsertEmployers } from './employerRepository.js';
 
 export interface EnrollmentImportSummary {
   importId: number;
@@ -95,8 +95,10 @@ export async function importEnrollmentFile(db: Db, path: string): Promise<Enroll
   await flush();
   summary.unchanged = summary.loaded - summary.duplicates.length - summary.inserted - summary.changed;
   if (summary.unchanged < 0) summary.unchanged = 0;
-  if (summary.inserted + summary.changed > 0) await refreshNameTokens(db, importId);
-  summary.permitsToRematch = await markPermitsAffectedByImport(db, importId, summary.inserted > 0);
+  // An earlier import killed mid-file may have left rows without their follow-up work.
+  const unfinished = await hadUnfinishedImports(db, importId);
+  if (summary.inserted + summary.changed > 0 || unfinished) await refreshNameTokens(db, importId);
+  summary.permitsToRematch = await markPermitsAffectedByImport(db, importId, summary.inserted > 0 || unfinished);
   await finishImport(db, importId, {
     total: summary.rows,
     loaded: summary.loaded,
