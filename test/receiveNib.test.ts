@@ -21,7 +21,7 @@ describe('POST /oss/receiveNIB', () => {
   let app: FastifyInstance;
   beforeAll(async () => {
     t = await createTestEnv({ OSS_PUSH_USERNAME: USER, OSS_PUSH_PASSWORD: PASS });
-    app = buildServer(t.ctx);
+    app = await buildServer(t.ctx);
   });
   afterAll(async () => {
     await app.close();
@@ -101,7 +101,7 @@ describe('one record, three channels', () => {
   let app: FastifyInstance;
   beforeAll(async () => {
     t = await createTestEnv({ OSS_PUSH_USERNAME: USER, OSS_PUSH_PASSWORD: PASS });
-    app = buildServer(t.ctx);
+    app = await buildServer(t.ctx);
   });
   afterAll(async () => {
     await app.close();

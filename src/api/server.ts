@@ -1,27 +1,62 @@
+import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import type { AppContext } from '../app.js';
+import { pendingMigrations } from '../db/migrate.js';
 import { registry } from '../shared/metrics.js';
+import { hashKey } from './apiKeys.js';
+import { HttpError, requireKey } from './auth.js';
+import { registerFindingRoutes } from './findingsRoutes.js';
+import { openApiDocument } from './openapi.js';
 import { registerReceiveNib } from './receiveNib.js';
+import { registerReviewRoutes } from './reviewRoutes.js';
+
+export interface ServerOptions {
+  /** Requests per minute per API key (or per address without one). */
+  rateLimitPerMinute?: number;
+}
 
 /** The HTTP front door. Errors never carry stack traces to clients. */
-export function buildServer(ctx: AppContext): FastifyInstance {
-  const app = Fastify({
-    logger: false,
-    bodyLimit: ctx.config.API_BODY_LIMIT_BYTES,
-    // OSS sends Content-Type: application/json; be lenient about charset suffixes.
-    return503OnClosing: true,
-  });
-  app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
-    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
+export async function buildServer(ctx: AppContext, options: ServerOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({ logger: false, bodyLimit: ctx.config.API_BODY_LIMIT_BYTES, return503OnClosing: true });
+  app.setErrorHandler((error: Error & { statusCode?: number; details?: unknown }, request, reply) => {
+    const status = error instanceof HttpError ? error.statusCode : error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
     if (status >= 500) ctx.logger.error({ url: request.url, error: error.message }, 'request failed');
     const message = status >= 500 ? 'internal error; the request was not processed, try again' : error.message;
-    if (request.url.startsWith('/oss/')) {
-      return reply.code(status).send({ responreceiveNIB: { status: '2', keterangan: message } });
-    }
-    return reply.code(status).send({ error: message });
+    if (request.url.startsWith('/oss/')) return reply.code(status).send({ responreceiveNIB: { status: '2', keterangan: message } });
+    return reply.code(status).send({ error: message, ...(error instanceof HttpError && error.details ? { details: error.details } : {}) });
   });
+  await app.register(rateLimit, {
+    global: false,
+    max: options.rateLimitPerMinute ?? 600,
+    timeWindow: 60_000,
+    keyGenerator: (request) => {
+      const header = request.headers.authorization;
+      return typeof header === 'string' && header.length > 7 ? `key:${hashKey(header.slice(7).trim())}` : `ip:${request.ip}`;
+    },
+  });
+
   app.get('/health', async () => ({ status: 'ok' }));
+  app.get('/ready', async (_request, reply) => {
+    const problems: string[] = [];
+    await sql`SELECT 1`.execute(ctx.db).catch((e: Error) => problems.push(`PostgreSQL: ${e.message}`));
+    await ctx.redis.ping().catch((e: Error) => problems.push(`Redis: ${e.message}`));
+    if (!problems.length) {
+      const pending = await pendingMigrations(ctx.db as never).catch(() => ['?']);
+      if (pending.length) problems.push(`migrations not applied: ${pending.join(', ')} (run patuh db migrate)`);
+    }
+    return problems.length ? reply.code(503).send({ status: 'not ready', problems }) : { status: 'ready' };
+  });
   app.get('/metrics', async (_request, reply) => reply.type(registry.contentType).send(await registry.metrics()));
+  app.get('/openapi.json', async () => openApiDocument());
   registerReceiveNib(app, ctx);
+
+  // Everything below needs an API key and is rate-limited per key.
+  await app.register(async (scoped) => {
+    scoped.addHook('onRequest', scoped.rateLimit());
+    scoped.addHook('onRequest', requireKey(ctx.db));
+    registerFindingRoutes(scoped, ctx);
+    registerReviewRoutes(scoped, ctx);
+  });
   return app;
 }

@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { QUEUE_NAMES } from '../../schemas/jobs.js';
 import { readBranchFile } from '../branches/branchFile.js';
 import { syncBranches } from '../branches/branchRepository.js';
@@ -38,7 +38,7 @@ export function registerOpsCommands(program: Command): void {
       const { createApp } = await import('../app.js');
       const { buildServer } = await import('../api/server.js');
       const ctx = createApp(loadConfig(), 'patuh-api');
-      const app = buildServer(ctx);
+      const app = await buildServer(ctx);
       const address = await app.listen({ port: ctx.config.PORT, host: '0.0.0.0' });
       console.log(`patuh API listening on ${address}`);
       const stop = async () => {
@@ -49,6 +49,50 @@ export function registerOpsCommands(program: Command): void {
       process.once('SIGTERM', () => void stop());
       process.once('SIGINT', () => void stop());
       await new Promise(() => undefined);
+    });
+
+  const keys = program.command('keys').description('API keys');
+  keys
+    .command('create')
+    .description('create an API key; the key is printed alone on the last line, once')
+    .addOption(new Option('--role <role>', 'admin, officer (branch-scoped) or integration (push, re-check)').choices(['admin', 'officer', 'integration']).makeOptionMandatory())
+    .option('--branch <codes...>', 'the branches of an officer key')
+    .option('--name <name>', 'who or what uses the key', 'unnamed')
+    .action(async (opts: { role: 'admin' | 'officer' | 'integration'; branch?: string[]; name: string }) => {
+      await withApp(async (ctx) => {
+        const { createApiKey, KeyError } = await import('../api/apiKeys.js');
+        try {
+          const created = await createApiKey(ctx.db, { name: opts.name, role: opts.role, branches: (opts.branch ?? []).map((b) => b.toUpperCase()) });
+          console.log(`created key ${created.id} (${opts.role}${opts.branch?.length ? `: ${opts.branch.join(', ').toUpperCase()}` : ''}); it is shown only now:`);
+          console.log(created.key);
+        } catch (error) {
+          if (error instanceof KeyError) throw new UsageError(error.message);
+          throw error;
+        }
+      });
+    });
+  keys
+    .command('revoke')
+    .description('revoke an API key by its id')
+    .requiredOption('--id <id>', 'the key id (patuh keys list)')
+    .action(async (opts: { id: string }) => {
+      if (!/^[0-9]+$/.test(opts.id)) throw new UsageError(`--id ${opts.id}: must be a key id`);
+      await withApp(async (ctx) => {
+        const { revokeApiKey } = await import('../api/apiKeys.js');
+        if (!(await revokeApiKey(ctx.db, Number(opts.id)))) throw new UsageError(`no active key ${opts.id}`);
+        console.log(`key ${opts.id} revoked`);
+      });
+    });
+  keys
+    .command('list')
+    .description('API keys (never the keys themselves)')
+    .action(async () => {
+      await withApp(async (ctx) => {
+        const { listApiKeys } = await import('../api/apiKeys.js');
+        for (const k of await listApiKeys(ctx.db)) {
+          console.log(`${k.id}\t${k.role}\t${k.branches.join(',') || '-'}\t${k.name}\t${k.revoked_at ? `revoked ${k.revoked_at.toISOString()}` : 'active'}`);
+        }
+      });
     });
 
   program

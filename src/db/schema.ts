@@ -220,7 +220,20 @@ export interface MatchJudgementTable {
   decided_at: Generated<Date>;
 }
 
+export type Role = 'admin' | 'officer' | 'integration';
+
+export interface ApiKeyTable {
+  id: Generated<number>;
+  name: string;
+  key_hash: string;
+  role: Role;
+  branches: string[];
+  created_at: Generated<Date>;
+  revoked_at: Timestamp | null;
+}
+
 export interface Database {
+  api_key: ApiKeyTable;
   employer_token: EmployerTokenTable;
   name_token: NameTokenTable;
   employer_token_pair: EmployerTokenPairTable;

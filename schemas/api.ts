@@ -1,0 +1,33 @@
+import { z } from 'zod';
+
+const CATEGORY = z.enum(['unregistered', 'under_reported_workers', 'under_reported_wages', 'missing_programs', 'arrears', 'inactive_enrollment']);
+const STATUS = z.enum(['open', 'notified', 'acknowledged', 'resolved', 'dismissed']);
+
+/** GET /findings */
+export const findingsQuerySchema = z.object({
+  branch: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a branch code').transform((s) => s.toUpperCase()).optional(),
+  status: STATUS.optional(),
+  category: CATEGORY.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  cursor: z.string().regex(/^[0-9]+:[0-9]+$/, 'must be the next_cursor of a previous page').optional(),
+  format: z.enum(['json', 'csv', 'xlsx']).default('json'),
+});
+
+export const findingIdSchema = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+
+/** POST /findings/:id/{acknowledge,resolve,dismiss} */
+export const transitionBodySchema = z
+  .object({ note: z.string().trim().max(2000).optional(), reason: z.string().trim().max(2000).optional() })
+  .strict();
+
+export const nibParamSchema = z.object({ nib: z.string().regex(/^[0-9]{13}$/, 'must be 13 digits') });
+
+/** POST /review/decisions */
+export const reviewDecisionSchema = z
+  .object({
+    nib: z.string().regex(/^[0-9]{13}$/, 'must be 13 digits'),
+    npp: z.string().regex(/^[A-Za-z0-9]{1,20}$/, 'must be 1-20 letters or digits'),
+    verdict: z.enum(['same', 'different', 'unsure']),
+    note: z.string().trim().max(2000).optional(),
+  })
+  .strict();

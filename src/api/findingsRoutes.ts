@@ -1,0 +1,69 @@
+import type { FastifyInstance } from 'fastify';
+import { findingIdSchema, findingsQuerySchema, transitionBodySchema } from '../../schemas/api.js';
+import { wageYear, type AppContext } from '../app.js';
+import { findingBranch, findingPage } from '../findings/findingQueries.js';
+import { TransitionError, transitionFinding, findingHistory } from '../findings/findingTransitions.js';
+import { LIST_COLUMNS } from '../notify/digestContent.js';
+import { findingDetails } from '../notify/findingDetails.js';
+import { listWorkbook } from '../notify/listWorkbook.js';
+import { scheduleBranchFlush } from '../notify/notifyQueue.js';
+import { csvLine } from '../shared/csv.js';
+import { assertInScope, HttpError, requireRole, scope } from './auth.js';
+import { parse } from './validation.js';
+
+const DOWNLOAD_LIMIT = 100_000;
+
+export function registerFindingRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const staff = { preHandler: requireRole('admin', 'officer') };
+
+  app.get('/findings', staff, async (request, reply) => {
+    const q = parse(findingsQuerySchema, request.query, 'query');
+    const principal = request.principal!;
+    if (q.branch) assertInScope(principal, q.branch);
+    const download = q.format !== 'json';
+    const page = await findingPage(ctx.db, { ...q, scope: scope(principal), limit: download ? DOWNLOAD_LIMIT : q.limit, cursor: download ? undefined : q.cursor });
+    const items = await findingDetails(ctx.db, page.ids, () => 'open', wageYear(ctx.config));
+    const order = new Map(page.ids.map((id, i) => [id, i]));
+    items.sort((a, b) => order.get(a.finding_id)! - order.get(b.finding_id)!);
+    if (q.format === 'csv') {
+      const body = [LIST_COLUMNS.map((c) => c.header), ...items.map((i) => LIST_COLUMNS.map((c) => c.value(i)))].map((r) => csvLine(r)).join('');
+      return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="patuh-findings.csv"').send(`\uFEFF${body}`);
+    }
+    if (q.format === 'xlsx') {
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', 'attachment; filename="patuh-findings.xlsx"')
+        .send(await listWorkbook(q.branch ?? 'Patuh', items));
+    }
+    return { items: items.map(({ change: _change, ...item }) => item), next_cursor: page.nextCursor };
+  });
+
+  app.get('/findings/:id', staff, async (request) => {
+    const { id } = parse(findingIdSchema, request.params, 'path');
+    const branch = await findingBranch(ctx.db, id);
+    if (!branch) throw new HttpError(404, `no finding ${id}`);
+    assertInScope(request.principal!, branch);
+    const [item] = await findingDetails(ctx.db, [id], () => 'open', wageYear(ctx.config));
+    const { change: _change, ...finding } = item!;
+    return { ...finding, branch, history: await findingHistory(ctx.db, id) };
+  });
+
+  for (const [action, to] of [['acknowledge', 'acknowledged'], ['resolve', 'resolved'], ['dismiss', 'dismissed']] as const) {
+    app.post(`/findings/:id/${action}`, staff, async (request) => {
+      const { id } = parse(findingIdSchema, request.params, 'path');
+      const body = parse(transitionBodySchema, request.body, 'body');
+      const branch = await findingBranch(ctx.db, id);
+      if (!branch) throw new HttpError(404, `no finding ${id}`);
+      assertInScope(request.principal!, branch);
+      try {
+        const note = body.reason ?? body.note ?? null;
+        const result = await transitionFinding(ctx.db, { id, to, actor: `key:${request.principal!.name}`, note, branches: scope(request.principal!) });
+        await scheduleBranchFlush(ctx.db, ctx.queues, ctx.config, [branch]);
+        return { id, from: result.from, to: result.to };
+      } catch (error) {
+        if (error instanceof TransitionError) throw new HttpError(to === 'dismissed' && !body.reason && !body.note ? 400 : 409, error.message);
+        throw error;
+      }
+    });
+  }
+}

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { findingsQuerySchema, reviewDecisionSchema, transitionBodySchema } from '../../schemas/api.js';
+
+const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' });
+const bearer = [{ bearer: [] }];
+const errors = {
+  '400': { description: 'invalid input, with one entry per wrong field' },
+  '401': { description: 'no, unknown or revoked API key' },
+  '403': { description: 'outside the key\'s role or branches' },
+  '404': { description: 'not found' },
+  '429': { description: 'rate limit of the key exceeded' },
+};
+
+/** The OpenAPI document, built from the same zod schemas the handlers validate with. */
+export function openApiDocument(): Record<string, unknown> {
+  const query = schema(findingsQuerySchema) as { properties: Record<string, unknown> };
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Patuh API', version: '0.1.0', description: 'OSS permits checked against BPJS Ketenagakerjaan enrollment; the branch offices\' follow-up lists.' },
+    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'API key from `patuh keys create`' } } },
+    paths: {
+      '/health': { get: { summary: 'liveness', responses: { '200': { description: 'up' } } } },
+      '/ready': { get: { summary: 'readiness: PostgreSQL, Redis and migrations', responses: { '200': { description: 'ready' }, '503': { description: 'not ready, with the reason' } } } },
+      '/metrics': { get: { summary: 'Prometheus metrics', responses: { '200': { description: 'text exposition' } } } },
+      '/oss/receiveNIB': { post: { summary: 'OSS push (PIA): header Token = SHA1(USERNAME+PASSWORD+NIB+Ymd)', responses: { '200': { description: 'responreceiveNIB status 1' }, '400': { description: 'status 2' }, '401': { description: 'status 2, wrong token' } } } },
+      '/findings': {
+        get: {
+          summary: 'findings list (officers: their branches only), ranked; cursor pagination; CSV/XLSX download',
+          security: bearer,
+          parameters: Object.entries(query.properties).map(([name, s]) => ({ name, in: 'query', schema: s })),
+          responses: { '200': { description: '{items, next_cursor} or a file' }, ...errors },
+        },
+      },
+      '/findings/{id}': { get: { summary: 'one finding with its audit history', security: bearer, parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer' } }], responses: { '200': { description: 'the finding' }, ...errors } } },
+      ...Object.fromEntries(
+        ['acknowledge', 'resolve', 'dismiss'].map((a) => [
+          `/findings/{id}/${a}`,
+          { post: { summary: `${a} a finding${a === 'dismiss' ? ' (reason required)' : ''}`, security: bearer, parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer' } }], requestBody: { content: { 'application/json': { schema: schema(transitionBodySchema) } } }, responses: { '200': { description: '{id, from, to}' }, '409': { description: 'not allowed from the current state' }, ...errors } } },
+        ]),
+      ),
+      '/review': { get: { summary: 'permits in manual review with their candidates', security: bearer, responses: { '200': { description: '{items}' }, ...errors } } },
+      '/review/decisions': { post: { summary: 'judge a permit-employer pair (same, different, unsure)', security: bearer, requestBody: { content: { 'application/json': { schema: schema(reviewDecisionSchema) } } }, responses: { '200': { description: 'recorded; the permit is re-matched' }, ...errors } } },
+      '/permits/{nib}': { get: { summary: 'a permit with its match explanation and findings', security: bearer, parameters: [{ name: 'nib', in: 'path', required: true, schema: { type: 'string', pattern: '^[0-9]{13}$' } }], responses: { '200': { description: 'the permit' }, ...errors } } },
+    },
+  };
+}

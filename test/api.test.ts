@@ -1,0 +1,146 @@
+import type { FastifyInstance } from 'fastify';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildServer } from '../src/api/server.js';
+import { runUntilIdle } from '../src/queues/runUntilIdle.js';
+import { runCli } from './support/cli.js';
+import { importUnregistered } from './support/scenario.js';
+import { createTestEnv, type TestEnv } from './support/testEnv.js';
+
+describe('HTTP API: keys, roles, branch scope and refusals', () => {
+  let t: TestEnv;
+  let app: FastifyInstance;
+  const key: Record<string, string> = {};
+  let tubanNibs: string[];
+  let tubanFinding: number;
+  let jemberFinding: number;
+
+  beforeAll(async () => {
+    t = await createTestEnv();
+    tubanNibs = await importUnregistered(t.ctx, t.dir, { TUBAN: 3, JEMBER: 2 });
+    await runUntilIdle(t.ctx, { pollMs: 100 });
+    const make = async (name: string, args: string[]) => {
+      const r = await runCli(['keys', 'create', '--name', name, ...args], t.env);
+      expect(r.code).toBe(0);
+      key[name] = r.stdout.trim().split('\n').pop()!;
+    };
+    await make('admin', ['--role', 'admin']);
+    await make('tuban', ['--role', 'officer', '--branch', 'TUBAN']);
+    await make('integration', ['--role', 'integration']);
+    app = await buildServer(t.ctx, { rateLimitPerMinute: 40 });
+    tubanFinding = (await t.ctx.db.selectFrom('finding').select('id').where('branch', '=', 'TUBAN').orderBy('id').executeTakeFirstOrThrow()).id;
+    jemberFinding = (await t.ctx.db.selectFrom('finding').select('id').where('branch', '=', 'JEMBER').orderBy('id').executeTakeFirstOrThrow()).id;
+  });
+  afterAll(async () => {
+    await app.close();
+    await t.cleanup();
+  });
+
+  const call = (method: 'GET' | 'POST', url: string, who?: string, payload?: unknown) =>
+    app.inject({ method, url, headers: who ? { authorization: `Bearer ${key[who] ?? who}` } : {}, ...(payload === undefined ? {} : { payload: payload as object }) });
+
+  it('prints the new key alone on the last line and keeps only its hash', async () => {
+    expect(key.tuban).toMatch(/^patuh_[A-Za-z0-9_-]{43}$/);
+    const stored = await t.ctx.db.selectFrom('api_key').select(['key_hash', 'role', 'branches']).where('name', '=', 'tuban').executeTakeFirstOrThrow();
+    expect(stored).toMatchObject({ role: 'officer', branches: ['TUBAN'] });
+    expect(stored.key_hash).not.toContain(key.tuban);
+    const bad = await runCli(['keys', 'create', '--role', 'officer'], t.env);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/needs at least one --branch/);
+  });
+
+  it('answers 401 without a key or with an unknown one, and serves health, readiness and OpenAPI openly', async () => {
+    expect((await call('GET', '/findings')).statusCode).toBe(401);
+    expect((await call('GET', '/findings', 'patuh_not-a-key')).statusCode).toBe(401);
+    expect((await call('GET', '/health')).json()).toEqual({ status: 'ok' });
+    expect((await call('GET', '/ready')).json()).toEqual({ status: 'ready' });
+    const doc = (await call('GET', '/openapi.json')).json();
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/findings', '/findings/{id}/dismiss', '/review/decisions', '/permits/{nib}']));
+  });
+
+  it('lists findings, ranked and paginated, only within an officer\'s branches (in the SQL)', async () => {
+    const all = (await call('GET', '/findings', 'admin')).json();
+    expect(all.items).toHaveLength(5);
+    const mine = (await call('GET', '/findings?limit=2', 'tuban')).json();
+    expect(mine.items).toHaveLength(2);
+    expect(mine.items.every((i: { nib: string }) => tubanNibs.slice(0, 3).includes(i.nib))).toBe(true);
+    const next = (await call('GET', `/findings?limit=2&cursor=${mine.next_cursor}`, 'tuban')).json();
+    expect(next.items).toHaveLength(1);
+    expect(next.next_cursor).toBeNull();
+    const priorities = [...mine.items, ...next.items].map((i: { priority: number }) => i.priority);
+    expect(priorities).toEqual([...priorities].sort((a, b) => b - a));
+  });
+
+  it('refuses an officer another branch\'s findings, by filter and by id (403)', async () => {
+    expect((await call('GET', '/findings?branch=JEMBER', 'tuban')).statusCode).toBe(403);
+    expect((await call('GET', `/findings/${jemberFinding}`, 'tuban')).statusCode).toBe(403);
+    const change = await call('POST', `/findings/${jemberFinding}/acknowledge`, 'tuban', {});
+    expect(change.statusCode).toBe(403);
+    expect((await t.ctx.db.selectFrom('finding').select('status').where('id', '=', jemberFinding).executeTakeFirstOrThrow()).status).toBe('notified');
+    expect((await call('GET', `/findings/${tubanFinding}`, 'tuban')).statusCode).toBe(200);
+  });
+
+  it('keeps the integration role out of the officers\' lists (403)', async () => {
+    expect((await call('GET', '/findings', 'integration')).statusCode).toBe(403);
+  });
+
+  it('validates input with field-level details (400), without stack traces', async () => {
+    const r = await call('GET', '/findings?status=maybe&limit=0', 'admin');
+    expect(r.statusCode).toBe(400);
+    expect(r.json()).toEqual({ error: 'invalid query', details: [expect.objectContaining({ field: 'status' }), expect.objectContaining({ field: 'limit' })] });
+    const body = await call('POST', `/findings/${tubanFinding}/dismiss`, 'tuban', { reason: 'x', extra: 1 });
+    expect(body.statusCode).toBe(400);
+    expect(JSON.stringify(body.json())).not.toMatch(/at .*\.ts:\d+/);
+  });
+
+  it('moves findings along their lifecycle, recording the key that did it', async () => {
+    const ack = await call('POST', `/findings/${tubanFinding}/acknowledge`, 'tuban', { note: 'ditelepon' });
+    expect(ack.json()).toEqual({ id: tubanFinding, from: 'notified', to: 'acknowledged' });
+    const noReason = await call('POST', `/findings/${tubanFinding}/dismiss`, 'tuban', {});
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json().error).toMatch(/needs a reason/);
+    const dismissed = await call('POST', `/findings/${tubanFinding}/dismiss`, 'tuban', { reason: 'sudah tutup' });
+    expect(dismissed.json()).toMatchObject({ from: 'acknowledged', to: 'dismissed' });
+    const again = await call('POST', `/findings/${tubanFinding}/acknowledge`, 'tuban', {});
+    expect(again.statusCode).toBe(409);
+    const detail = (await call('GET', `/findings/${tubanFinding}`, 'tuban')).json();
+    expect(detail.history.slice(-2)).toEqual([
+      expect.objectContaining({ to_status: 'acknowledged', actor: 'key:tuban', note: 'ditelepon' }),
+      expect.objectContaining({ to_status: 'dismissed', actor: 'key:tuban', note: 'sudah tutup' }),
+    ]);
+  });
+
+  it('downloads the list as CSV and XLSX', async () => {
+    const csv = await call('GET', '/findings?format=csv&branch=JEMBER', 'admin');
+    expect(csv.headers['content-type']).toMatch(/text\/csv/);
+    expect(csv.body.trim().split('\n')).toHaveLength(3);
+    const xlsx = await call('GET', '/findings?format=xlsx', 'tuban');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    expect(book.worksheets[0]!.rowCount).toBe(4);
+  });
+
+  it('shows a permit with its match explanation, within scope', async () => {
+    const own = await call('GET', `/permits/${tubanNibs[0]}`, 'tuban');
+    expect(own.json()).toMatchObject({ permit: { nib: tubanNibs[0], branch: 'TUBAN' }, match: { decision: 'unmatched', method: 'none' } });
+    expect((await call('GET', `/permits/${tubanNibs[3]}`, 'tuban')).statusCode).toBe(403);
+    expect((await call('GET', '/permits/123', 'tuban')).statusCode).toBe(400);
+    expect((await call('GET', '/permits/9999999999999', 'admin')).statusCode).toBe(404);
+  });
+
+  it('takes review decisions within scope', async () => {
+    const r = await call('POST', '/review/decisions', 'tuban', { nib: tubanNibs[3], npp: '12345678', verdict: 'different' });
+    expect(r.statusCode).toBe(403);
+    expect((await call('GET', '/review', 'tuban')).json()).toEqual({ items: [] });
+  });
+
+  it('rate-limits per key (429) and revoked keys stop working (401)', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 45; i += 1) statuses.push((await call('GET', '/findings?limit=1', 'integration')).statusCode);
+    expect(statuses).toContain(429);
+    const list = await runCli(['keys', 'list'], t.env);
+    const id = list.stdout.split('\n').find((l) => l.includes('\ttuban\t'))!.split('\t')[0]!;
+    expect((await runCli(['keys', 'revoke', '--id', id], t.env)).code).toBe(0);
+    expect((await call('GET', '/findings', 'tuban')).statusCode).toBe(401);
+  });
+});
