@@ -31,3 +31,14 @@ export const reviewDecisionSchema = z
     note: z.string().trim().max(2000).optional(),
   })
   .strict();
+
+/** POST /rechecks: one of nib or npwp (15 or 16 digits, punctuation allowed). */
+export const recheckBodySchema = z
+  .object({
+    nib: z.string().regex(/^[0-9]{13}$/, 'must be 13 digits').optional(),
+    npwp: z.string().regex(/^[0-9.\-\s]{15,25}$/, 'must be 15 or 16 digits').optional(),
+  })
+  .strict()
+  .refine((q) => Boolean(q.nib) !== Boolean(q.npwp), { message: 'give exactly one of nib or npwp', path: ['nib'] });
+
+export const recheckIdSchema = z.object({ id: z.string().regex(/^[A-Za-z0-9:_-]{1,200}$/, 'must be a re-check id') });

@@ -66,6 +66,8 @@ export const envSchema = z.object({
   OSS_API_URL: optionalString.pipe(url(['http:', 'https:']).optional()),
   /** Cron pattern (Asia/Jakarta) of the scheduled feed sync. */
   FEED_SYNC_CRON: z.string().min(1).default('*/15 * * * *'),
+  /** How long POST /rechecks and `patuh recheck` wait for the result before answering with a job id. */
+  RECHECK_WAIT_MS: nonNegativeInt(10_000).pipe(z.number().max(120_000)),
   PORT: nonNegativeInt(8080).pipe(z.number().max(65535)),
   API_BODY_LIMIT_BYTES: positiveInt(2 * 1024 * 1024),
   OSS_FEED_PAGE_SIZE: positiveInt(500).pipe(z.number().max(5000)),

@@ -15,6 +15,12 @@ export const jobPayloadSchemas = {
     /** Match (or re-match) these permits against current enrollment and update findings. */
     'match-permits': z.object({ nibs: z.array(nib).min(1).max(20_000), reason: z.string().max(100) }),
   },
+  recheck: {
+    /** On-demand re-check of one company: fetch it from OSS (inqueryNIB), re-match, update findings. */
+    'recheck-company': z
+      .object({ nib: nib.optional(), npwp: z.string().regex(/^[0-9]{16}$/, 'must be 16 digits').optional() })
+      .refine((q) => Boolean(q.nib) !== Boolean(q.npwp), { message: 'give exactly one of nib or npwp' }),
+  },
   notify: {
     /** Flush this branch: deliver pending digests, then tell its receivers what changed. */
     'branch-digest': z.object({ branch: z.string().min(1).max(64) }),

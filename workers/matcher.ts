@@ -1,3 +1,4 @@
 import { runWorkerProcess } from '../src/queues/workerProcess.js';
 
-await runWorkerProcess(['match'], 'patuh-matcher');
+// Re-checks are the matcher's high-priority lane: a queue of their own, never behind batch work.
+await runWorkerProcess(['match', 'recheck'], 'patuh-matcher');

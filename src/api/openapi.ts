@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { findingsQuerySchema, reviewDecisionSchema, transitionBodySchema } from '../../schemas/api.js';
+import { findingsQuerySchema, recheckBodySchema, reviewDecisionSchema, transitionBodySchema } from '../../schemas/api.js';
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' });
 const bearer = [{ bearer: [] }];
@@ -40,6 +40,8 @@ export function openApiDocument(): Record<string, unknown> {
       ),
       '/review': { get: { summary: 'permits in manual review with their candidates', security: bearer, responses: { '200': { description: '{items}' }, ...errors } } },
       '/review/decisions': { post: { summary: 'judge a permit-employer pair (same, different, unsure)', security: bearer, requestBody: { content: { 'application/json': { schema: schema(reviewDecisionSchema) } } }, responses: { '200': { description: 'recorded; the permit is re-matched' }, ...errors } } },
+      '/rechecks': { post: { summary: 're-check one company now (OSS inqueryNIB, re-match, findings); waits up to RECHECK_WAIT_MS, else 202 with the id', security: bearer, requestBody: { content: { 'application/json': { schema: schema(recheckBodySchema) } } }, responses: { '200': { description: '{id, state, result}' }, '202': { description: '{id, state}: poll GET /rechecks/{id}' }, ...errors } } },
+      '/rechecks/{id}': { get: { summary: 'state and result of a re-check', security: bearer, parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: { '200': { description: '{id, state, result?, error?}' }, ...errors } } },
       '/permits/{nib}': { get: { summary: 'a permit with its match explanation and findings', security: bearer, parameters: [{ name: 'nib', in: 'path', required: true, schema: { type: 'string', pattern: '^[0-9]{13}$' } }], responses: { '200': { description: 'the permit' }, ...errors } } },
     },
   };

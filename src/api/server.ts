@@ -9,6 +9,7 @@ import { HttpError, requireKey } from './auth.js';
 import { registerFindingRoutes } from './findingsRoutes.js';
 import { openApiDocument } from './openapi.js';
 import { registerReceiveNib } from './receiveNib.js';
+import { registerRecheckRoutes } from './recheckRoutes.js';
 import { registerReviewRoutes } from './reviewRoutes.js';
 
 export interface ServerOptions {
@@ -57,6 +58,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     scoped.addHook('onRequest', requireKey(ctx.db));
     registerFindingRoutes(scoped, ctx);
     registerReviewRoutes(scoped, ctx);
+    registerRecheckRoutes(scoped, ctx);
   });
   return app;
 }

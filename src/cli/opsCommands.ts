@@ -51,6 +51,30 @@ export function registerOpsCommands(program: Command): void {
       await new Promise(() => undefined);
     });
 
+  program
+    .command('recheck')
+    .description('re-check one company now: fetch it from OSS (inqueryNIB), re-match, update findings')
+    .option('--nib <nib>', 'the company\'s NIB')
+    .option('--npwp <npwp>', 'or its NPWP (15 or 16 digits)')
+    .option('--wait <seconds>', 'how long to wait for the result', '30')
+    .action(async (opts: { nib?: string; npwp?: string; wait: string }) => {
+      const { normaliseNib, normaliseNpwp } = await import('../shared/identifiers.js');
+      if (Boolean(opts.nib) === Boolean(opts.npwp)) throw new UsageError('give exactly one of --nib or --npwp');
+      const nib = opts.nib ? normaliseNib(opts.nib) : undefined;
+      const npwp = opts.npwp ? normaliseNpwp(opts.npwp) : undefined;
+      if (opts.nib && !nib) throw new UsageError(`--nib ${opts.nib}: must be 13 digits`);
+      if (opts.npwp && !npwp) throw new UsageError(`--npwp ${opts.npwp}: must be 15 or 16 digits`);
+      const waitSeconds = Number(opts.wait);
+      if (!Number.isFinite(waitSeconds) || waitSeconds < 0 || waitSeconds > 600) throw new UsageError('--wait must be 0 to 600 seconds');
+      await withApp(async (ctx) => {
+        const { awaitRecheck, requestRecheck } = await import('../oss/recheck.js');
+        const id = await requestRecheck(ctx, nib ? { nib } : { npwp: npwp! });
+        const status = await awaitRecheck(ctx, id, waitSeconds * 1000);
+        console.log(JSON.stringify(status));
+        if (status.state === 'failed') process.exitCode = 1;
+      });
+    });
+
   const keys = program.command('keys').description('API keys');
   keys
     .command('create')

@@ -145,7 +145,12 @@ function joinInitials(tokens: string[]): string[] {
 }
 
 export function normaliseCompanyName(raw: string): NormalisedName {
-  let tokens = joinInitials(foldText(raw).split(' ').filter(Boolean));
+  // Spellings are folded before legal forms are taken out, so a word that folds into one
+  // ("TJV" → "CV") is treated the same on every pass.
+  let tokens = joinInitials(foldText(raw).split(' ').filter(Boolean)).map((t) => {
+    const folded = foldOldSpelling(t);
+    return VARIANTS[folded] ?? VARIANTS[t] ?? folded;
+  });
   const legalForms: string[] = [];
   let changed = true;
   // Strip legal forms at either end, repeatedly ("PT ... TBK", "..., PT", "TBK TBK").
@@ -163,10 +168,6 @@ export function normaliseCompanyName(raw: string): NormalisedName {
       break;
     }
   }
-  tokens = tokens.map((t) => {
-    const folded = foldOldSpelling(t);
-    return VARIANTS[folded] ?? VARIANTS[t] ?? folded;
-  });
   return { key: tokens.join(' '), tokens, legalForms };
 }
 

@@ -8,6 +8,7 @@ import { PermanentDeliveryError } from '../notify/deliver.js';
 import { branchesDueReminder, scheduleBranchFlush } from '../notify/notifyQueue.js';
 import { FeedClient } from '../oss/feedClient.js';
 import { syncFeed } from '../oss/feedSync.js';
+import { recheckCompany, RecheckUnavailable } from '../oss/recheck.js';
 import { PermanentHttpError, RetryableHttpError } from '../shared/httpErrors.js';
 
 export type JobHandler<Q extends QueueName, J extends JobName<Q>> = (
@@ -53,6 +54,16 @@ export const handlers: HandlerRegistry = {
       await scheduleBranchFlush(ctx.db, ctx.queues, ctx.config, outcome.findings.branchesWithEvents);
       const { branchesWithEvents, ...findings } = outcome.findings;
       return { ...outcome, displaced: outcome.displaced.length, findings, branches: branchesWithEvents.length };
+    },
+  },
+  recheck: {
+    'recheck-company': async (query, ctx) => {
+      try {
+        return { ...(await recheckCompany(ctx, query)) };
+      } catch (error) {
+        if (error instanceof RecheckUnavailable) throw new UnrecoverableError(error.message);
+        throw error;
+      }
     },
   },
   notify: {
