@@ -64,6 +64,11 @@ export const envSchema = z.object({
   OSS_PUSH_PASSWORD: optionalString,
   /** Base URL of the OSS look-up API (inqueryNIB). */
   OSS_API_URL: optionalString.pipe(url(['http:', 'https:']).optional()),
+  /** The nightly reconcile (cron, Asia/Jakarta). */
+  RECONCILE_CRON: z.string().min(1).default('0 2 * * *'),
+  /** Where the scheduled enrollment re-import reads the BPJS TK extract; no schedule when unset. */
+  ENROLLMENT_IMPORT_PATH: optionalString,
+  ENROLLMENT_IMPORT_CRON: z.string().min(1).default('0 3 * * *'),
   /** Cron pattern (Asia/Jakarta) of the scheduled feed sync. */
   FEED_SYNC_CRON: z.string().min(1).default('*/15 * * * *'),
   /** How long POST /rechecks and `patuh recheck` wait for the result before answering with a job id. */

@@ -10,6 +10,10 @@ export const jobPayloadSchemas = {
   ingest: {
     /** Pull the OSS-style feed from its last committed cursor until it has no more. */
     'feed-sync': z.object({ feed: z.string().min(1).max(100) }),
+    /** Load the BPJS TK extract from the configured location (ENROLLMENT_IMPORT_PATH). */
+    'enrollment-import': z.object({}),
+    /** Re-queue from PostgreSQL whatever the queues lost: unmatched permits, undelivered changes. */
+    reconcile: z.object({}),
   },
   match: {
     /** Match (or re-match) these permits against current enrollment and update findings. */

@@ -54,6 +54,10 @@ describe('HTTP API: keys, roles, branch scope and refusals', () => {
     expect((await call('GET', '/findings', 'patuh_not-a-key')).statusCode).toBe(401);
     expect((await call('GET', '/health')).json()).toEqual({ status: 'ok' });
     expect((await call('GET', '/ready')).json()).toEqual({ status: 'ready' });
+    const metrics = (await call('GET', '/metrics')).body;
+    expect(metrics).toMatch(/patuh_findings\{category="unregistered",branch="TUBAN",status="notified"\} 3/);
+    expect(metrics).toMatch(/patuh_queue_jobs\{queue="match",state="completed"\} \d+/);
+    expect(metrics).toMatch(/patuh_digests\{channel="file",status="delivered"\} 2/);
     const doc = (await call('GET', '/openapi.json')).json();
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/findings', '/findings/{id}/dismiss', '/review/decisions', '/permits/{nib}']));
   });

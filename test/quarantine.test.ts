@@ -41,9 +41,16 @@ describe('quarantine: list, fix, retry', () => {
     expect(bad.stderr).toMatch(/--id x: must be a reject id/);
   });
 
-  it('declares the feed schedule once however many processes start at the same time', async () => {
-    await Promise.all(Array.from({ length: 5 }, () => declareSchedules(t.ctx)));
-    const schedulers = await t.ctx.queues.queue('ingest').getJobSchedulers();
-    expect(schedulers.map((s) => [s.key, s.pattern])).toEqual([['feed-sync:oss', '*/15 * * * *']]);
+  it('declares every schedule once however many processes start at the same time', async () => {
+    const ctx = { ...t.ctx, config: { ...t.ctx.config, ENROLLMENT_IMPORT_PATH: '/data/extract.csv' } };
+    await Promise.all(Array.from({ length: 5 }, () => declareSchedules(ctx)));
+    const ingest = await t.ctx.queues.queue('ingest').getJobSchedulers();
+    expect(ingest.map((s) => [s.key, s.pattern]).sort()).toEqual([
+      ['enrollment-import', '0 3 * * *'],
+      ['feed-sync:oss', '*/15 * * * *'],
+      ['reconcile', '0 2 * * *'],
+    ]);
+    const notify = await t.ctx.queues.queue('notify').getJobSchedulers();
+    expect(notify.map((s) => [s.key, s.pattern])).toEqual([['reminder-sweep', '*/15 * * * *']]);
   });
 });

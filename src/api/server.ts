@@ -7,6 +7,7 @@ import { registry } from '../shared/metrics.js';
 import { hashKey } from './apiKeys.js';
 import { HttpError, requireKey } from './auth.js';
 import { registerFindingRoutes } from './findingsRoutes.js';
+import { registerServiceMetrics } from './serviceMetrics.js';
 import { openApiDocument } from './openapi.js';
 import { registerReceiveNib } from './receiveNib.js';
 import { registerRecheckRoutes } from './recheckRoutes.js';
@@ -48,6 +49,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     }
     return problems.length ? reply.code(503).send({ status: 'not ready', problems }) : { status: 'ready' };
   });
+  registerServiceMetrics(ctx);
   app.get('/metrics', async (_request, reply) => reply.type(registry.contentType).send(await registry.metrics()));
   app.get('/openapi.json', async () => openApiDocument());
   registerReceiveNib(app, ctx);

@@ -38,6 +38,9 @@ export function registerOpsCommands(program: Command): void {
       const { createApp } = await import('../app.js');
       const { buildServer } = await import('../api/server.js');
       const ctx = createApp(loadConfig(), 'patuh-api');
+      const { checkRedisPolicy } = await import('../queues/redisPolicy.js');
+      const warning = await checkRedisPolicy(ctx.redis, ctx.logger);
+      if (warning) console.error(`patuh: warning: ${warning}`);
       const app = await buildServer(ctx);
       const address = await app.listen({ port: ctx.config.PORT, host: '0.0.0.0' });
       console.log(`patuh API listening on ${address}`);

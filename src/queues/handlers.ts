@@ -8,6 +8,8 @@ import { PermanentDeliveryError } from '../notify/deliver.js';
 import { branchesDueReminder, scheduleBranchFlush } from '../notify/notifyQueue.js';
 import { FeedClient } from '../oss/feedClient.js';
 import { syncFeed } from '../oss/feedSync.js';
+import { EnrollmentFileError, importEnrollmentFile } from '../enrollment/enrollmentImport.js';
+import { requeueOutstandingWork } from './reconcile.js';
 import { recheckCompany, RecheckUnavailable } from '../oss/recheck.js';
 import { PermanentHttpError, RetryableHttpError } from '../shared/httpErrors.js';
 
@@ -46,6 +48,19 @@ export const handlers: HandlerRegistry = {
         throw error;
       }
     },
+    'enrollment-import': async (_payload, ctx) => {
+      const path = ctx.config.ENROLLMENT_IMPORT_PATH;
+      if (!path) throw new UnrecoverableError('ENROLLMENT_IMPORT_PATH is not set: there is no extract to import');
+      try {
+        const s = await importEnrollmentFile(ctx.db, path);
+        await queueMatching(ctx.queues, s.permitsToRematch, 'enrollment-import', ctx.config.MATCH_BATCH_SIZE);
+        return { loaded: s.loaded, inserted: s.inserted, changed: s.changed, rejected: s.rejected.length, rematch: s.permitsToRematch.length };
+      } catch (error) {
+        if (error instanceof EnrollmentFileError || (error as NodeJS.ErrnoException).code === 'ENOENT') throw new UnrecoverableError((error as Error).message);
+        throw error;
+      }
+    },
+    reconcile: async (_payload, ctx) => ({ ...(await requeueOutstandingWork(ctx)) }),
   },
   match: {
     'match-permits': async ({ nibs }, ctx) => {

@@ -13,6 +13,16 @@ export async function declareSchedules(ctx: AppContext): Promise<string[]> {
     declared.push('feed-sync:oss');
   }
   await ctx.queues
+    .queue('ingest')
+    .upsertJobScheduler('reconcile', { pattern: ctx.config.RECONCILE_CRON, tz: 'Asia/Jakarta' }, { name: 'reconcile', data: {} });
+  declared.push('reconcile');
+  if (ctx.config.ENROLLMENT_IMPORT_PATH) {
+    await ctx.queues
+      .queue('ingest')
+      .upsertJobScheduler('enrollment-import', { pattern: ctx.config.ENROLLMENT_IMPORT_CRON, tz: 'Asia/Jakarta' }, { name: 'enrollment-import', data: {} });
+    declared.push('enrollment-import');
+  }
+  await ctx.queues
     .queue('notify')
     .upsertJobScheduler('reminder-sweep', { pattern: ctx.config.NOTIFY_REMINDER_CRON, tz: 'Asia/Jakarta' }, { name: 'reminder-sweep', data: {} });
   declared.push('reminder-sweep');

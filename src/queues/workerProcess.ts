@@ -3,6 +3,7 @@ import { createApp } from '../app.js';
 import { readBranchFile } from '../branches/branchFile.js';
 import { syncBranches } from '../branches/branchRepository.js';
 import { loadConfig } from '../config.js';
+import { checkRedisPolicy } from './redisPolicy.js';
 import { declareSchedules } from './schedules.js';
 import { startWorkers } from './workerHost.js';
 
@@ -20,6 +21,7 @@ export async function runWorkerProcess(queues: QueueName[], name: string): Promi
   }
   const ctx = createApp(config, name);
   await syncBranches(ctx.db, await readBranchFile(config.BRANCHES_FILE));
+  await checkRedisPolicy(ctx.redis, ctx.logger);
   if (queues.includes('ingest') || queues.includes('notify')) await declareSchedules(ctx);
   const host = startWorkers(ctx, queues);
   ctx.logger.info({ queues, prefix: config.QUEUE_PREFIX }, 'worker started');
