@@ -65,6 +65,21 @@ export function buildFeedServer(options: FeedServerOptions): { app: FastifyInsta
     if (fault?.kind === 'truncate') return reply.type('application/json').send(body.slice(0, Math.floor(body.length / 2)));
     return reply.type('application/json').send(body);
   });
+  // OSS's look-up (PIA inqueryNIB) over the same records, for re-checks.
+  app.post('/inqueryNIB', async (request, reply) => {
+    stats.requests += 1;
+    if (options.userKey && request.headers.user_key !== options.userKey) {
+      return reply.code(401).send({ responinqueryNIB: { kode: 401, keterangan: 'User Akses Tidak Valid' } });
+    }
+    const query = ((request.body as { INQUERYNIB?: { nib?: string; npwp?: string } } | null)?.INQUERYNIB) ?? {};
+    const digits = (v: unknown) => String(v ?? '').replace(/[^0-9]/g, '');
+    const found = options.records.filter((r) => {
+      const d = r as Record<string, unknown>;
+      return query.nib ? String(d.nib) === query.nib : query.npwp ? digits(d.npwp_perseroan).replace(/^0?/, '') === digits(query.npwp).replace(/^0?/, '') : false;
+    });
+    if (!found.length) return { responinqueryNIB: { kode: 404, keterangan: 'Data tidak ditemukan' } };
+    return { responinqueryNIB: { kode: 200, keterangan: 'Sukses', dataNIB: query.nib ? found[0] : found } };
+  });
   return { app, stats };
 }
 
