@@ -88,6 +88,16 @@ describe('HTTP API: keys, roles, branch scope and refusals', () => {
     expect((await call('GET', '/findings', 'integration')).statusCode).toBe(403);
   });
 
+  it('serves the queue dashboard (Bull Board) to admins only', async () => {
+    expect((await call('GET', '/admin/queues')).statusCode).toBe(401);
+    expect((await call('GET', '/admin/queues', 'tuban')).statusCode).toBe(403);
+    const board = await call('GET', '/admin/queues', 'admin');
+    expect(board.statusCode).toBe(200);
+    expect(board.body).toMatch(/<html/i);
+    const queues = (await call('GET', '/admin/queues/api/queues', 'admin')).json();
+    expect(queues.queues.map((q: { name: string }) => q.name).sort()).toEqual(['ingest', 'match', 'notify', 'recheck']);
+  });
+
   it('validates input with field-level details (400), without stack traces', async () => {
     const r = await call('GET', '/findings?status=maybe&limit=0', 'admin');
     expect(r.statusCode).toBe(400);

@@ -7,6 +7,7 @@ import { registry } from '../shared/metrics.js';
 import { hashKey } from './apiKeys.js';
 import { HttpError, requireKey } from './auth.js';
 import { registerFindingRoutes } from './findingsRoutes.js';
+import { registerQueueDashboard } from './queueDashboard.js';
 import { registerServiceMetrics } from './serviceMetrics.js';
 import { openApiDocument } from './openapi.js';
 import { registerReceiveNib } from './receiveNib.js';
@@ -62,5 +63,6 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     registerReviewRoutes(scoped, ctx);
     registerRecheckRoutes(scoped, ctx);
   });
+  await registerQueueDashboard(app, ctx);
   return app;
 }
