@@ -146,6 +146,19 @@ describe('HTTP API: keys, roles, branch scope and refusals', () => {
     const r = await call('POST', '/review/decisions', 'tuban', { nib: tubanNibs[3], npp: '12345678', verdict: 'different' });
     expect(r.statusCode).toBe(403);
     expect((await call('GET', '/review', 'tuban')).json()).toEqual({ items: [] });
+    await t.ctx.db.insertInto('employer').values({ npp: '55500077', name: 'PT LAIN', name_norm: 'LAIN', programs: [], status: 'AKTIF', active_workers: 1, total_wages: 1, arrears_months: 0, npwp: null, nib: null, address: null, kab_kota: '3523', import_id: null }).execute();
+    const ok = await call('POST', '/review/decisions', 'tuban', { nib: tubanNibs[0], npp: '55500077', verdict: 'different', note: 'lain' });
+    expect(ok.json()).toEqual({ nib: tubanNibs[0], npp: '55500077', verdict: 'different', queued: true });
+    const judgement = await t.ctx.db.selectFrom('match_judgement').select(['actor', 'verdict']).where('nib', '=', tubanNibs[0]!).executeTakeFirstOrThrow();
+    expect(judgement).toEqual({ actor: 'key:tuban', verdict: 'different' });
+    const invalid = await call('POST', '/review/decisions', 'tuban', { nib: tubanNibs[0], verdict: 'maybe' });
+    expect(invalid.statusCode).toBe(400);
+    expect(invalid.json().details.map((d: { field: string }) => d.field).sort()).toEqual(['npp', 'verdict']);
+  });
+
+  it('refuses bodies over the size limit (413)', async () => {
+    const big = await call('POST', `/findings/${jemberFinding}/acknowledge`, 'admin', { note: 'x'.repeat(3 * 1024 * 1024) });
+    expect(big.statusCode).toBe(413);
   });
 
   it('rate-limits per key (429) and revoked keys stop working (401)', async () => {

@@ -11,9 +11,7 @@ export function registerReviewRoutes(app: FastifyInstance, ctx: AppContext): voi
   const staff = { preHandler: requireRole('admin', 'officer') };
 
   app.get('/review', staff, async (request) => {
-    const allowed = scope(request.principal!);
-    const cases = await listReviewCases(ctx.db);
-    return { items: allowed ? cases.filter((c) => allowed.includes(c.branch)) : cases };
+    return { items: await listReviewCases(ctx.db, scope(request.principal!)) };
   });
 
   app.post('/review/decisions', staff, async (request) => {

@@ -124,7 +124,7 @@ export function registerDataCommands(program: Command): void {
       await withApp(async (ctx) => {
         const { listReviewCases } = await import('../matching/reviewRepository.js');
         const sink = openSink();
-        for (const c of await listReviewCases(ctx.db, opts.branch?.toUpperCase())) {
+        for (const c of await listReviewCases(ctx.db, opts.branch ? [opts.branch.toUpperCase()] : undefined)) {
           if (opts.format === 'jsonl') {
             await sink.write(`${JSON.stringify(c)}\n`);
             continue;

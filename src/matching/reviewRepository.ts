@@ -12,20 +12,25 @@ export interface ReviewCase {
   candidates: Array<{ npp: string; name: string; kab_kota: string | null; npwp: string | null; score: number; evidence_for: string[]; evidence_against: string[] }>;
 }
 
-/** Permits the matcher could not decide, with their candidates side by side. */
-export async function listReviewCases(db: Db, branch?: string): Promise<ReviewCase[]> {
+/**
+ * Permits the matcher could not decide, with their candidates side by side; `branches`
+ * limits them (an officer's scope) in the SQL.
+ */
+export async function listReviewCases(db: Db, branches?: string[]): Promise<ReviewCase[]> {
   const rows = await sql<{
     nib: string; branch: string; name: string; npwp: string | null; kab_kota: string | null; address: string | null; declared_workers: number;
     score: number; method: string; explanation: { against?: string[]; top?: ReviewCase['candidates']; runner_up?: { npp: string } | null };
   }>`
-    SELECT p.nib, coalesce(br.branch_code, (SELECT code FROM branch WHERE is_default)) AS branch,
-           p.name, p.npwp, p.kab_kota, p.address, p.declared_workers, m.score, m.method, m.explanation
-    FROM match m JOIN permit p ON p.nib = m.nib
-    LEFT JOIN branch_region br ON br.kab_kota = p.kab_kota
-    WHERE m.decision = 'review'
-    ORDER BY p.declared_workers DESC, p.nib`.execute(db);
+    SELECT * FROM (
+      SELECT p.nib, coalesce(br.branch_code, (SELECT code FROM branch WHERE is_default)) AS branch,
+             p.name, p.npwp, p.kab_kota, p.address, p.declared_workers, m.score, m.method, m.explanation
+      FROM match m JOIN permit p ON p.nib = m.nib
+      LEFT JOIN branch_region br ON br.kab_kota = p.kab_kota
+      WHERE m.decision = 'review'
+    ) cases
+    WHERE ${branches ? sql`branch = ANY(${branches}::text[])` : sql`true`}
+    ORDER BY declared_workers DESC, nib`.execute(db);
   return rows.rows
-    .filter((r) => !branch || r.branch === branch)
     .map((r) => ({
       nib: r.nib,
       branch: r.branch,

@@ -37,11 +37,16 @@ export async function scheduleBranchFlush(db: Db, queues: Queues, config: Env, b
   }
 }
 
-/** Branches whose receivers are due a reminder of their open findings. */
+/**
+ * Branches the periodic digest sweep flushes: receivers due a reminder of their open
+ * findings, and changes or digests still waiting (so a lost flush job is made good).
+ */
 export async function branchesDueReminder(db: Db, config: Env): Promise<string[]> {
   const rows = await sql<{ branch: string }>`
-    SELECT DISTINCT l.branch FROM notification_log l JOIN branch b ON b.code = l.branch
+    SELECT l.branch FROM notification_log l JOIN branch b ON b.code = l.branch
     WHERE cardinality(l.firing) > 0
-      AND l.last_sent_at + make_interval(secs => coalesce(b.repeat_interval_ms, ${config.NOTIFY_REPEAT_INTERVAL_MS}) / 1000.0) <= now()`.execute(db);
+      AND l.last_sent_at + make_interval(secs => coalesce(b.repeat_interval_ms, ${config.NOTIFY_REPEAT_INTERVAL_MS}) / 1000.0) <= now()
+    UNION SELECT branch FROM finding_event WHERE flushed_at IS NULL AND created_at < now() - interval '10 minutes'
+    UNION SELECT branch FROM digest WHERE status = 'pending' AND (lease_until IS NULL OR lease_until < now())`.execute(db);
   return rows.rows.map((r) => r.branch);
 }
