@@ -44,6 +44,11 @@ describe('HTTP API: keys, roles, branch scope and refusals', () => {
     const stored = await t.ctx.db.selectFrom('api_key').select(['key_hash', 'role', 'branches']).where('name', '=', 'tuban').executeTakeFirstOrThrow();
     expect(stored).toMatchObject({ role: 'officer', branches: ['TUBAN'] });
     expect(stored.key_hash).not.toContain(key.tuban);
+    const two = await runCli(['keys', 'create', '--role', 'officer', '--branch', 'tuban,JEMBER', '--name', 'two'], t.env);
+    const twoKey = two.stdout.trim().split('\n').pop()!;
+    expect((await t.ctx.db.selectFrom('api_key').select('branches').where('name', '=', 'two').executeTakeFirstOrThrow()).branches).toEqual(['TUBAN', 'JEMBER']);
+    expect((await runCli(['keys', 'revoke', twoKey], t.env)).stdout).toMatch(/revoked/);
+    expect((await runCli(['keys', 'revoke', twoKey], t.env)).code).toBe(2);
     const bad = await runCli(['keys', 'create', '--role', 'officer'], t.env);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/needs at least one --branch/);

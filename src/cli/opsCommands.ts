@@ -89,8 +89,9 @@ export function registerOpsCommands(program: Command): void {
       await withApp(async (ctx) => {
         const { createApiKey, KeyError } = await import('../api/apiKeys.js');
         try {
-          const created = await createApiKey(ctx.db, { name: opts.name, role: opts.role, branches: (opts.branch ?? []).map((b) => b.toUpperCase()) });
-          console.log(`created key ${created.id} (${opts.role}${opts.branch?.length ? `: ${opts.branch.join(', ').toUpperCase()}` : ''}); it is shown only now:`);
+          const branches = [...new Set((opts.branch ?? []).flatMap((b) => b.split(',')).map((b) => b.trim().toUpperCase()).filter(Boolean))];
+          const created = await createApiKey(ctx.db, { name: opts.name, role: opts.role, branches });
+          console.log(`created key ${created.id} (${opts.role}${branches.length ? `: ${branches.join(', ')}` : ''}); it is shown only now:`);
           console.log(created.key);
         } catch (error) {
           if (error instanceof KeyError) throw new UsageError(error.message);
@@ -100,14 +101,18 @@ export function registerOpsCommands(program: Command): void {
     });
   keys
     .command('revoke')
-    .description('revoke an API key by its id')
-    .requiredOption('--id <id>', 'the key id (patuh keys list)')
-    .action(async (opts: { id: string }) => {
-      if (!/^[0-9]+$/.test(opts.id)) throw new UsageError(`--id ${opts.id}: must be a key id`);
+    .description('revoke an API key, given the key itself or its id')
+    .argument('[key]', 'the key (patuh_…)')
+    .option('--id <id>', 'or the key id (patuh keys list)')
+    .action(async (key: string | undefined, opts: { id?: string }) => {
+      if (Boolean(key) === Boolean(opts.id)) throw new UsageError('give the key or --id, not both');
+      if (opts.id && !/^[0-9]+$/.test(opts.id)) throw new UsageError(`--id ${opts.id}: must be a key id`);
       await withApp(async (ctx) => {
-        const { revokeApiKey } = await import('../api/apiKeys.js');
-        if (!(await revokeApiKey(ctx.db, Number(opts.id)))) throw new UsageError(`no active key ${opts.id}`);
-        console.log(`key ${opts.id} revoked`);
+        const { hashKey, revokeApiKey } = await import('../api/apiKeys.js');
+        let id = opts.id ? Number(opts.id) : undefined;
+        if (key) id = (await ctx.db.selectFrom('api_key').select('id').where('key_hash', '=', hashKey(key.trim())).executeTakeFirst())?.id;
+        if (id === undefined || !(await revokeApiKey(ctx.db, id))) throw new UsageError(key ? 'no active key matches the given key' : `no active key ${opts.id}`);
+        console.log(`key ${id} revoked`);
       });
     });
   keys
