@@ -9,7 +9,7 @@ import { candidatePairs, chooseBlockingKeys, DEFAULT_BLOCKING, type BlockingLimi
 import { employerClaims, employerCount, judgementsFor, nameCandidates, pairFrequencies, wordFrequencies } from './nameCandidateRepository.js';
 import type { NameCandidate, NameThresholds } from './nameDecision.js';
 import { scoreNamePair, type NameSide } from './nameScore.js';
-import { identifierCandidates, loadPermitsForMatching, markForMatching, markMatched, saveMatches } from './matchRepository.js';
+import { identifierCandidates, loadPermitsForMatching, markForMatching, markMatched, reviewsListing, saveMatches } from './matchRepository.js';
 
 export interface MatchBatchOutcome {
   permits: number;
@@ -129,8 +129,15 @@ export async function matchBatch(db: Db, nibs: string[], settings: MatchSettings
     settings.wageYear,
   );
   await markMatched(db, permits);
-  // Permits whose employer a better match took must be decided again.
-  const displaced = [...new Set(decided.flatMap((d) => (d.decision.decision === 'matched' && d.decision.displaces ? [d.decision.displaces] : [])))];
+  // Permits whose employer a better match took must be decided again, and so must permits
+  // in review that counted on an employer now taken.
+  const linked = decided.flatMap((d) => (d.decision.decision === 'matched' && d.decision.npp ? [d.decision.npp] : []));
+  const displaced = [
+    ...new Set([
+      ...decided.flatMap((d) => (d.decision.decision === 'matched' && d.decision.displaces ? [d.decision.displaces] : [])),
+      ...(await reviewsListing(db, linked, present)),
+    ]),
+  ];
   if (displaced.length) await markForMatching(db, displaced);
   const count = (k: string) => decided.filter((d) => d.decision.decision === k).length;
   return { permits: permits.length, matched: count('matched'), unmatched: count('unmatched'), review: count('review'), findings, displaced };

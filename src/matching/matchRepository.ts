@@ -124,6 +124,20 @@ export async function markMatched(db: Db, permits: Array<{ nib: string; matchReq
     WHERE permit.nib = seen.nib AND permit.match_requested_at <= seen.requested_at`.execute(db);
 }
 
+/**
+ * Permits in review (outside this batch) that list one of these employers among their
+ * candidates: once another permit has taken the employer, they must be decided again,
+ * so the outcome does not depend on which permit was matched first.
+ */
+export async function reviewsListing(db: Db, npps: string[], batch: string[]): Promise<string[]> {
+  if (!npps.length) return [];
+  const rows = await sql<{ nib: string }>`
+    SELECT DISTINCT m.nib FROM unnest(${npps}::text[]) AS n(npp)
+    JOIN match m ON m.decision = 'review' AND (m.explanation -> 'top') @> jsonb_build_array(jsonb_build_object('npp', n.npp))
+    WHERE NOT (m.nib = ANY(${batch}::text[]))`.execute(db);
+  return rows.rows.map((r) => r.nib);
+}
+
 /** Marks permits as needing a (new) match decision. */
 export async function markForMatching(db: Db, nibs: string[]): Promise<void> {
   if (!nibs.length) return;

@@ -4,6 +4,7 @@ import * as nameMatching from './0002_name_matching.js';
 import * as namePairs from './0003_name_pairs.js';
 import * as notificationPolicy from './0004_notification_policy.js';
 import * as apiKeys from './0005_api_keys.js';
+import * as reviewCandidates from './0006_review_candidates.js';
 
 /** Ordered list of migrations; names sort in the order they must run. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '0003_name_pairs': namePairs,
   '0004_notification_policy': notificationPolicy,
   '0005_api_keys': apiKeys,
+  '0006_review_candidates': reviewCandidates,
 };
