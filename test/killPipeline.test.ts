@@ -34,8 +34,10 @@ describe('matcher and notifier processes SIGKILLed at random moments', () => {
   const processes: WorkerProcess[] = [];
   beforeAll(async () => {
     receiver = await startWebhookReceiver();
-    clean = await createTestEnv();
-    faulty = await createTestEnv({ NOTIFY_WEBHOOK_URL: receiver.url, WORKER_LOCK_MS: '1500', NOTIFY_LEASE_MS: '1500', MATCH_BATCH_SIZE: '100' });
+    // One batch at a time in both runs: the comparison is about crashes, not about the order in
+    // which concurrent batches claim the same employer.
+    clean = await createTestEnv({ WORKER_CONCURRENCY: '1' });
+    faulty = await createTestEnv({ NOTIFY_WEBHOOK_URL: receiver.url, WORKER_LOCK_MS: '1500', NOTIFY_LEASE_MS: '1500', MATCH_BATCH_SIZE: '100', WORKER_CONCURRENCY: '1' });
   });
   afterAll(async () => {
     await Promise.all(processes.map((p) => p.stop('SIGKILL')));
