@@ -112,9 +112,14 @@ function foldText(raw: string): string {
 export function foldOldSpelling(token: string): string {
   // Only words that show an old-spelling mark are folded: modern "MAJU", "BANJAR" stay.
   if (!/OE|DJ|TJ|SJ/.test(token)) return token;
-  let t = token.replace(/OE/g, 'U').replace(/DJ/g, 'J').replace(/TJ/g, 'C').replace(/SJ/g, 'SY').replace(/NJ/g, 'NY');
-  // Old "j" was today's "y" between vowels and at the end after a vowel ("DJAJA" → "JAYA").
-  t = t.replace(/([AEIOU])J(?=[AEIOU]|$)/g, '$1Y');
+  let t = token;
+  // Until stable, so folding a folded word changes nothing ("DDJA" → "DJA" → "JA").
+  for (let previous = ''; previous !== t && /OE|DJ|TJ|SJ/.test(t); ) {
+    previous = t;
+    t = t.replace(/OE/g, 'U').replace(/DJ/g, 'J').replace(/TJ/g, 'C').replace(/SJ/g, 'SY').replace(/NJ/g, 'NY');
+    // Old "j" was today's "y" between vowels and at the end after a vowel ("DJAJA" → "JAYA").
+    t = t.replace(/([AEIOU])J(?=[AEIOU]|$)/g, '$1Y');
+  }
   return t;
 }
 
