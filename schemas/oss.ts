@@ -165,9 +165,6 @@ export const dataNibSchema = z.looseObject({
 
 export type DataNib = z.infer<typeof dataNibSchema>;
 
-/** The body OSS POSTs to receiveNIB. */
-export const receiveNibBodySchema = z.object({ dataNIB: z.record(z.string(), z.unknown()) });
-
 /** One page of the pull feed (README: "Feed contract"). */
 export const feedPageSchema = z.object({
   data: z.array(z.unknown()),
