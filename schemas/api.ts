@@ -1,6 +1,25 @@
 import { z } from 'zod';
+import { UNSTORABLE_TEXT, UNSTORABLE_TEXT_MESSAGE } from './storableText.js';
 
 const CATEGORY = z.enum(['unregistered', 'under_reported_workers', 'under_reported_wages', 'missing_programs', 'arrears', 'inactive_enrollment']);
+
+/** Free text as PostgreSQL can store it: no NUL characters and no unpaired UTF-16 surrogates. */
+const storableText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .refine((s) => !UNSTORABLE_TEXT.test(s), UNSTORABLE_TEXT_MESSAGE);
+
+/** "priority:id" of a finding: both parts within their columns (integer, bigint) so the query cannot fail. */
+const cursor = z
+  .string()
+  .regex(/^[0-9]+:[0-9]+$/, 'must be the next_cursor of a previous page')
+  .refine((c) => {
+    const [priority, id] = c.split(':').map(Number) as [number, number];
+    return priority <= 2_147_483_647 && Number.isSafeInteger(id);
+  }, 'must be the next_cursor of a previous page');
+
 const STATUS = z.enum(['open', 'notified', 'acknowledged', 'resolved', 'dismissed']);
 
 /** GET /findings */
@@ -9,7 +28,7 @@ export const findingsQuerySchema = z.object({
   status: STATUS.optional(),
   category: CATEGORY.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
-  cursor: z.string().regex(/^[0-9]+:[0-9]+$/, 'must be the next_cursor of a previous page').optional(),
+  cursor: cursor.optional(),
   format: z.enum(['json', 'csv', 'xlsx']).default('json'),
 });
 
@@ -17,7 +36,7 @@ export const findingIdSchema = z.object({ id: z.coerce.number().int().positive()
 
 /** POST /findings/:id/{acknowledge,resolve,dismiss} */
 export const transitionBodySchema = z
-  .object({ note: z.string().trim().max(2000).optional(), reason: z.string().trim().max(2000).optional() })
+  .object({ note: storableText(2000).optional(), reason: storableText(2000).optional() })
   .strict();
 
 export const nibParamSchema = z.object({ nib: z.string().regex(/^[0-9]{13}$/, 'must be 13 digits') });
@@ -28,7 +47,7 @@ export const reviewDecisionSchema = z
     nib: z.string().regex(/^[0-9]{13}$/, 'must be 13 digits'),
     npp: z.string().regex(/^[A-Za-z0-9]{1,20}$/, 'must be 1-20 letters or digits'),
     verdict: z.enum(['same', 'different', 'unsure']),
-    note: z.string().trim().max(2000).optional(),
+    note: storableText(2000).optional(),
   })
   .strict();
 

@@ -81,6 +81,8 @@ export const envSchema = z.object({
   WORKER_CONCURRENCY: positiveInt(2).pipe(z.number().max(64)),
   /** How long a worker's job lock lasts; a killed worker's job is retried after about this long. */
   WORKER_LOCK_MS: positiveInt(60_000).pipe(z.number().min(1000)),
+  /** How often worker processes check that Redis still holds Patuh's work (rebuilt from PostgreSQL when lost). */
+  REDIS_WATCH_MS: positiveInt(30_000).pipe(z.number().min(200)),
   /** Calendar year whose UMK applies; defaults to the current year. */
   UMK_YEAR: z.preprocess(blankAsUnset, number().int().min(2025).max(2100).optional()),
   /** Name matching: link at or above this score when the runner-up is MATCH_MARGIN behind. */

@@ -11,6 +11,9 @@ export const ENROLLMENT_COLUMNS = [
 
 const text = (s: string | undefined) => (s ?? '').trim();
 
+/** PostgreSQL text cannot hold NUL; a stray one in an extract is refused, not silently dropped. */
+const NUL_MESSAGE = 'must not contain NUL characters';
+
 function normalised<T>(fn: (s: string) => T | null, message: string, required: boolean) {
   return z.string().optional().transform((raw, ctx) => {
     const s = text(raw);
@@ -52,11 +55,16 @@ export const enrollmentRowSchema = z.object({
     const s = text(raw);
     if (!s) ctx.addIssue({ code: 'custom', message: 'is required' });
     else if (s.length > 500) ctx.addIssue({ code: 'custom', message: 'must be at most 500 characters' });
+    else if (s.includes('\u0000')) ctx.addIssue({ code: 'custom', message: NUL_MESSAGE });
     return s;
   }),
   npwp: normalised(normaliseNpwp, 'must be 15 or 16 digits (punctuation allowed)', false),
   nib: normalised(normaliseNib, 'must be 13 digits', false),
-  alamat: z.string().optional().transform((raw) => text(raw) || null),
+  alamat: z.string().optional().transform((raw, ctx) => {
+    const s = text(raw);
+    if (s.includes('\u0000')) ctx.addIssue({ code: 'custom', message: NUL_MESSAGE });
+    return s || null;
+  }),
   kode_wilayah: normalised(normaliseKabKota, 'must be a kab/kota code such as 35.23 or 3523', false),
   status: z.string().optional().transform((raw, ctx) => {
     const s = text(raw).toUpperCase();

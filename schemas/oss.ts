@@ -94,6 +94,8 @@ export function parseOssDate(s: string): Date | null {
   const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth) return null;
   if (Number(parts.h ?? 0) > 23 || Number(parts.mi ?? 0) > 59 || Number(parts.se ?? 0) > 59) return null;
+  // No OSS date is that old, and PostgreSQL refuses years before 1 (or Date's 0-99 mapping kicks in).
+  if (year < 1900 || date.getUTCFullYear() > 9999) return null;
   return date;
 }
 

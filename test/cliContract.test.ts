@@ -5,7 +5,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebhookReceiver, type RunningWebhookReceiver } from '../src/demo/webhookReceiver.js';
 import { jsonLines, runCli } from './support/cli.js';
-import { adminUrl, databaseUrl } from './support/databases.js';
+import { RUN_DB_PREFIX, adminUrl, databaseUrl } from './support/databases.js';
 import { createTestEnv, type TestEnv } from './support/testEnv.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
@@ -172,7 +172,7 @@ describe('CLI errors', () => {
   });
 
   it('db migrate creates a missing database and is idempotent', async () => {
-    const name = `patuh_t_migrate_${process.pid}`;
+    const name = `${RUN_DB_PREFIX}migrate_${process.pid}`;
     const env = { ...process.env, DATABASE_URL: databaseUrl(name), LOG_LEVEL: 'silent' };
     try {
       const first = await runCli(['db', 'migrate'], env);

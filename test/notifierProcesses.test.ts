@@ -24,7 +24,14 @@ describe('notifier processes: crashes and competition', () => {
       const pending = await env.ctx.db.selectFrom('digest').select('id').where('status', '!=', 'delivered').execute();
       const unflushed = await env.ctx.db.selectFrom('finding_event').select('id').where('flushed_at', 'is', null).execute();
       const open = await env.ctx.db.selectFrom('finding').select('id').where('status', '=', 'open').execute();
-      return pending.length === 0 && unflushed.length === 0 && open.length === 0;
+      // Until every permit is decided, "nothing pending" may only mean the matcher has not started yet.
+      const undecided = await env.ctx.db
+        .selectFrom('permit')
+        .leftJoin('match', 'match.nib', 'permit.nib')
+        .select('permit.nib')
+        .where((eb) => eb.or([eb('match.nib', 'is', null), eb('permit.match_requested_at', 'is not', null)]))
+        .execute();
+      return undecided.length === 0 && pending.length === 0 && unflushed.length === 0 && open.length === 0;
     }, 90_000);
 
   /** Every active finding was announced as new exactly once across the distinct digests. */

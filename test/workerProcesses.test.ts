@@ -47,7 +47,8 @@ describe('each worker kind as its own process', () => {
       return undelivered.length === 0 && pending.length === 0 && receiver.digests.size > 0;
     });
     const checkpoint = await t.ctx.db.selectFrom('feed_checkpoint').selectAll().executeTakeFirstOrThrow();
-    expect(checkpoint.pages).toBe(8);
+    // 8 pages of 50; a second sync (queued by the workers' start-up rebuild) may add an empty one.
+    expect(checkpoint.pages).toBeGreaterThanOrEqual(8);
     expect(checkpoint.records).toBe(400);
 
     // Every finding reached its branch, announced as new exactly once (after receiver-side dedup).

@@ -46,7 +46,7 @@ export function registerReceiveNib(app: FastifyInstance, ctx: AppContext): void 
       return reply.code(401).send(answer('2', 'Token tidak valid (invalid token)'));
     }
     const outcome = await ingestRecords(ctx.db, [
-      { source: 'push', ref: `push nib=${nib}`, lineNo: null, text: JSON.stringify(body), json: body },
+      { source: 'push', ref: `push nib=${nib}`, lineNo: null, json: body },
     ]);
     if (outcome.rejected.length) {
       pushReceived.inc({ result: 'rejected' });

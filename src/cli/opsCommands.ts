@@ -8,6 +8,7 @@ import { runUntilIdle } from '../queues/runUntilIdle.js';
 import { runWorkerProcess } from '../queues/workerProcess.js';
 import { UsageError } from './output.js';
 import { withApp } from './withApp.js';
+import { requestFeedSync } from '../oss/feedQueue.js';
 
 export function registerOpsCommands(program: Command): void {
   program
@@ -136,7 +137,7 @@ export function registerOpsCommands(program: Command): void {
       const config = loadConfig();
       if (!config.OSS_FEED_URL) throw new UsageError('OSS_FEED_URL is not set: there is no feed to sync');
       await withApp(async (ctx) => {
-        await ctx.queues.add('ingest', 'feed-sync', { feed: 'oss' }, { deduplication: { id: 'feed-sync:oss', keepLastIfActive: true } });
+        await requestFeedSync(ctx.queues);
         console.log('feed sync queued');
       });
     });

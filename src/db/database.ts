@@ -16,5 +16,9 @@ export function createDb(databaseUrl: string, options: { max?: number } = {}): D
   // An idle client losing its connection (PostgreSQL restart) must not crash the process;
   // the pool discards it and the next query reconnects.
   pool.on('error', () => undefined);
+  // A client in use when the server goes away emits 'error' too; its query already fails
+  // (and the job is retried), so the event must not crash the process. The pool then drops
+  // the broken client when it is released.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }

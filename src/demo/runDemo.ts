@@ -17,6 +17,7 @@ import { startWebhookReceiver } from './webhookReceiver.js';
 import { startMailCatcher } from './mailCatcher.js';
 import type { DigestPayload } from '../notify/digestContent.js';
 import { emailText } from '../notify/deliver.js';
+import { requestFeedSync } from '../oss/feedQueue.js';
 
 export interface DemoOptions {
   companies: number;
@@ -83,7 +84,7 @@ export async function runDemo(options: DemoOptions): Promise<void> {
     const enrollment = await importEnrollmentFile(ctx.db, extract);
     console.log(`1. enrollment extract: ${enrollment.loaded} employers loaded from ${extract}`);
 
-    await ctx.queues.add('ingest', 'feed-sync', { feed: 'oss' });
+    await requestFeedSync(ctx.queues);
     console.log(`2. feed sync queued against the local OSS-style feed at ${feed.url}`);
     const run = await runUntilIdle(ctx);
     const counts = await ctx.db

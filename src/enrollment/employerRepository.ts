@@ -98,6 +98,15 @@ export async function markPermitsAffectedByImport(db: Db, importId: number, adde
 }
 
 /**
+ * Sets the visibility map and statistics of the tables the matcher reads after an import
+ * rewrote them, so its candidate look-ups are index-only scans with fresh estimates
+ * (autovacuum would get there, but only after the first matching has paid for it).
+ */
+export async function vacuumMatchingTables(db: Db): Promise<void> {
+  await sql`VACUUM (ANALYZE) employer, employer_token, employer_token_pair, name_token, name_token_pair`.execute(db);
+}
+
+/**
  * Refreshes the name words of employers an import changed, then the word frequencies
  * the matcher weighs evidence by.
  */

@@ -5,7 +5,7 @@ import type { NewEmployer } from '../db/schema.js';
 import { normaliseCompanyName } from '../matching/companyName.js';
 import { describeIssues } from '../shared/zodIssues.js';
 import { readCsvRecords } from './csvRecords.js';
-import { finishImport, hadUnfinishedImports, markPermitsAffectedByImport, refreshNameTokens, startImport, upsertEmployers } from './employerRepository.js';
+import { finishImport, hadUnfinishedImports, markPermitsAffectedByImport, refreshNameTokens, startImport, upsertEmployers, vacuumMatchingTables } from './employerRepository.js';
 
 export interface EnrollmentImportSummary {
   importId: number;
@@ -97,7 +97,10 @@ export async function importEnrollmentFile(db: Db, path: string): Promise<Enroll
   if (summary.unchanged < 0) summary.unchanged = 0;
   // An earlier import killed mid-file may have left rows without their follow-up work.
   const unfinished = await hadUnfinishedImports(db, importId);
-  if (summary.inserted + summary.changed > 0 || unfinished) await refreshNameTokens(db, importId);
+  if (summary.inserted + summary.changed > 0 || unfinished) {
+    await refreshNameTokens(db, importId);
+    await vacuumMatchingTables(db);
+  }
   summary.permitsToRematch = await markPermitsAffectedByImport(db, importId, summary.inserted > 0 || unfinished);
   await finishImport(db, importId, {
     total: summary.rows,

@@ -2,6 +2,14 @@ import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
 import type { FindingStatus } from '../db/schema.js';
 import { canonicalJson } from '../shared/hash.js';
+import type { PermitFacts } from './rules.js';
+
+export interface PermitOutcome {
+  nib: string;
+  permit: PermitFacts;
+  decision: 'matched' | 'unmatched' | 'review';
+  npp: string | null;
+}
 
 export interface DesiredFinding {
   nib: string;
@@ -36,20 +44,39 @@ interface Change {
   resolution: string | null;
 }
 
+/** The current match decision and permit facts of these permits (those decided at all). */
+export async function currentOutcomes(db: Db, nibs: string[]): Promise<PermitOutcome[]> {
+  const rows = await db
+    .selectFrom('permit as p')
+    .innerJoin('match as m', 'm.nib', 'p.nib')
+    .select(['p.nib', 'p.declared_workers', 'p.business_scale', 'p.doc_type', 'p.nib_status', 'p.kab_kota', 'm.decision', 'm.npp'])
+    .where('p.nib', 'in', nibs)
+    .execute();
+  return rows.map((r) => ({
+    nib: r.nib,
+    permit: { declaredWorkers: r.declared_workers, businessScale: r.business_scale, docType: r.doc_type, nibStatus: r.nib_status, kabKota: r.kab_kota },
+    decision: r.decision as PermitOutcome['decision'],
+    npp: r.npp,
+  }));
+}
+
 /**
- * Makes the stored findings of these permits equal to `desired`: new ones opened,
+ * Makes the stored findings of these permits equal to what `desiredOf` computes: new ones opened,
  * returning ones reopened (never duplicated), ended ones resolved. Outbox events and the
  * audit trail are written in the same transaction as the change they describe.
  */
 export async function syncFindings(
   db: Db,
-  nibs: string[],
-  desired: DesiredFinding[],
+  permits: string[],
+  desiredOf: (trx: Db) => Promise<{ nibs: string[]; desired: DesiredFinding[] }>,
   resolutionFor: (nib: string) => string,
 ): Promise<SyncOutcome> {
   return db.transaction().execute(async (trx) => {
-    // Serialise concurrent recomputes of the same permits (ordered to avoid deadlocks).
-    await sql`SELECT nib FROM permit WHERE nib = ANY(${nibs}::text[]) ORDER BY nib FOR UPDATE`.execute(trx);
+    // Serialise concurrent recomputes of the same permits (ordered to avoid deadlocks); what
+    // is desired is read after the lock, so the last recompute always sees the latest state.
+    await sql`SELECT nib FROM permit WHERE nib = ANY(${permits}::text[]) ORDER BY nib FOR UPDATE`.execute(trx);
+    const { nibs, desired } = await desiredOf(trx);
+    if (!nibs.length) return { opened: 0, reopened: 0, updated: 0, resolved: 0, branchesWithEvents: [] };
     const existing = await trx
       .selectFrom('finding')
       .select(['id', 'nib', 'category', 'status', 'priority', 'evidence', 'branch', 'npp', 'kab_kota'])

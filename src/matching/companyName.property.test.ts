@@ -121,3 +121,76 @@ describe('normaliseCompanyName: properties', () => {
     );
   });
 });
+
+/** FAULT_SEED=<n> re-runs the hostile-input properties with that seed; otherwise fast-check picks one. */
+const FAULT_SEED = process.env.FAULT_SEED ? Number(process.env.FAULT_SEED) : undefined;
+const seeded = (numRuns: number) => ({ numRuns, ...(FAULT_SEED === undefined ? {} : { seed: FAULT_SEED }) });
+
+/** Invisible format characters (Unicode Cf): zero-width, bidi marks and overrides, soft hyphen, BOM. */
+const INVISIBLE = ['\u200b', '\u200c', '\u200d', '\u200e', '\u200f', '\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069', '\u00ad', '\ufeff', '\u2060'];
+
+describe('normaliseCompanyName: hostile input', () => {
+  it('invisible format characters anywhere in a name change neither the key nor the legal forms', () => {
+    fc.assert(
+      fc.property(fc.tuple(formCode, name).map(([c, n]) => `${FORMS[c]!.front[0]}${n}`), fc.array(fc.tuple(fc.nat(), fc.constantFrom(...INVISIBLE)), { minLength: 1, maxLength: 4 }), (raw, inserts) => {
+        let marked = raw;
+        for (const [at, mark] of inserts) {
+          const i = at % (marked.length + 1);
+          marked = `${marked.slice(0, i)}${mark}${marked.slice(i)}`;
+        }
+        const plain = normaliseCompanyName(raw);
+        const result = normaliseCompanyName(marked);
+        expect(result.key).toBe(plain.key);
+        expect(result.legalForms).toEqual(plain.legalForms);
+      }),
+      seeded(300),
+    );
+  });
+
+  it('emoji, control characters, quotes, SQL and backslashes between words act as separators only', () => {
+    const separator = fc.constantFrom(' 🚀 ', ' \u0007 ', " '; DROP TABLE permit; -- ", ' \\ ', ' " ', ' \u001b ', ' 👨‍👩‍👧 ', '\n', ' \t ');
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 4 }), separator, (words, sep) => {
+        const plainKey = normaliseCompanyName(words.join(' ')).key;
+        const hostile = normaliseCompanyName(words.join(sep)).key;
+        // The SQL separator brings its own words (DROP TABLE PERMIT); all others add nothing.
+        if (/DROP/.test(sep)) expect(hostile.replace(/ ?DROP TABLE PERMIT ?/g, ' ').trim().replace(/ +/g, ' ')).toBe(plainKey);
+        else expect(hostile).toBe(plainKey);
+      }),
+      seeded(300),
+    );
+  });
+
+  it('full-width letters and digits fold to the same key as ASCII ones', () => {
+    fc.assert(
+      fc.property(name, (n) => {
+        const fullWidth = [...n].map((c) => (c === ' ' ? '\u3000' : String.fromCodePoint(c.codePointAt(0)! + 0xfee0))).join('');
+        expect(normaliseCompanyName(fullWidth).key).toBe(normaliseCompanyName(n).key);
+      }),
+      seeded(200),
+    );
+  });
+
+  it('the key stays idempotent when old spellings fold into single letters next to initials', () => {
+    const token = fc.constantFrom('OE', 'DJ', 'TJ', 'SJ', 'OEO', 'DJA', 'E', 'J', 'V', 'U', 'A', 'C', 'PT', 'CV', 'Maju', 'TJV', 'D', 'OE.');
+    fc.assert(
+      fc.property(fc.array(token, { minLength: 1, maxLength: 6 }), fc.constantFrom(' ', '.', '\u200b '), (tokens, sep) => {
+        const { key } = normaliseCompanyName(tokens.join(sep));
+        expect(normaliseCompanyName(key).key).toBe(key);
+      }),
+      seeded(300),
+    );
+    expect(normaliseCompanyName('OE E').key).toBe(normaliseCompanyName(normaliseCompanyName('OE E').key).key);
+  });
+
+  it('never throws on very long names of any Unicode, and the key stays idempotent', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.oneof(fc.constantFrom(...INVISIBLE, '🚀', '\u0000', '\u202e', 'é', 'ﷺ', '&', '.', ' '), fc.string({ unit: 'binary', maxLength: 1 })), minLength: 1000, maxLength: 5000 }), (raw) => {
+        const { key, tokens } = normaliseCompanyName(raw);
+        expect(key).toBe(tokens.join(' '));
+        expect(normaliseCompanyName(key).key).toBe(key);
+      }),
+      seeded(40),
+    );
+  });
+});

@@ -94,7 +94,9 @@ export interface NormalisedName {
 }
 
 function foldText(raw: string): string {
-  let s = raw.normalize('NFKD').replace(/\p{M}+/gu, '').toUpperCase();
+  // Invisible format characters (zero-width, bidi marks, soft hyphen) are not separators:
+  // "MA\u200BJU" reads as "MAJU".
+  let s = raw.normalize('NFKD').replace(/[\p{M}\p{Cf}]+/gu, '').toUpperCase();
   // Dotted legal-form abbreviations ("P.T.", "P. T.", "C.V.", "K.S.P.") become one token
   // before other dots split words, so "P.T. H.M. Sampoerna" keeps "HM" apart from "PT".
   s = s.replace(/(?<![A-Z0-9])([PCUK])\s*\.\s*([TVDSU])(?:\.\s*([PDU])(?![A-Z0-9]))?\s*\.?(?![A-Z0-9])/g, (_m, a: string, b: string, c?: string) => ` ${a}${b}${c ?? ''} `);
@@ -149,13 +151,25 @@ function joinInitials(tokens: string[]): string[] {
   return out;
 }
 
+/**
+ * Folds old spellings and joins initials until neither changes anything, so the key is
+ * stable: folding can leave a single letter ("OE E" → "U E") and joining can make a word
+ * that folds ("D J" → "DJ" → "J"); one pass of each would give a key that normalises
+ * differently again.
+ */
+function foldAndJoin(tokens: string[]): string[] {
+  let current = tokens;
+  for (;;) {
+    const next = joinInitials(current.map(foldOldSpelling));
+    if (next.length === current.length && next.every((t, i) => t === current[i])) return next;
+    current = next;
+  }
+}
+
 export function normaliseCompanyName(raw: string): NormalisedName {
   // Spellings are folded before legal forms are taken out, so a word that folds into one
   // ("TJV" → "CV") is treated the same on every pass.
-  let tokens = joinInitials(foldText(raw).split(' ').filter(Boolean)).map((t) => {
-    const folded = foldOldSpelling(t);
-    return VARIANTS[folded] ?? VARIANTS[t] ?? folded;
-  });
+  let tokens = foldAndJoin(foldText(raw).split(' ').filter(Boolean)).map((t) => VARIANTS[t] ?? t);
   const legalForms: string[] = [];
   let changed = true;
   // Strip legal forms at either end, repeatedly ("PT ... TBK", "..., PT", "TBK TBK").

@@ -245,6 +245,18 @@ describe('resolveCompetingLinks', () => {
     expect(decisions.get('P2')!.npp).toBe('E1');
   });
 
+  it('re-decides a permit in review that listed an employer another permit of the batch links', () => {
+    // As if the two had been matched in separate batches, the link first: the review sees
+    // the claim (with the link's own score and method) and is decided without the employer.
+    const review: Decision = { decision: 'review', npp: null, score: 0.77, method: 'name', explanation: { for: [], against: [], runner_up: null, candidates: 1 } };
+    const { decisions, candidatesOf, decide, calls } = setup({ P1: { E1: 0.95 }, P2: { E1: 0.77 } }, { P2: review });
+    resolveCompetingLinks(decisions, candidatesOf, decide);
+    expect(calls).toEqual(['P2']);
+    expect(candidatesOf.get('P2')![0]!.claim).toEqual({ nib: 'P1', score: 0.95, method: 'name' });
+    expect(decisions.get('P1')).toMatchObject({ decision: 'matched', npp: 'E1' });
+    expect(decisions.get('P2')).toMatchObject({ decision: 'unmatched', npp: null });
+  });
+
   it('ignores review and unmatched decisions', () => {
     const review: Decision = { decision: 'review', npp: null, score: 0.8, method: 'name', explanation: { for: [], against: [], runner_up: null, candidates: 2 } };
     const { decisions, candidatesOf, decide, calls } = setup({ P1: { E1: 0.9 }, P2: {} }, { P2: review });

@@ -8,8 +8,18 @@ import { decideByIdentifiers, type Decision } from './identifierDecision.js';
 import { candidatePairs, chooseBlockingKeys, DEFAULT_BLOCKING, type BlockingLimits } from './blockingKeys.js';
 import { employerClaims, employerCount, judgementsFor, nameCandidates, pairFrequencies, wordFrequencies } from './nameCandidateRepository.js';
 import type { NameCandidate, NameThresholds } from './nameDecision.js';
-import { scoreNamePair, type NameSide } from './nameScore.js';
-import { identifierCandidates, loadPermitsForMatching, markForMatching, markMatched, reviewsListing, saveMatches } from './matchRepository.js';
+import { scoreNamePair, type NameSide, type WordStats } from './nameScore.js';
+import { withClaimLock } from './claimLock.js';
+import { StageTimer } from '../shared/stageTimer.js';
+import {
+  identifierCandidates,
+  loadPermitsForMatching,
+  markForMatching,
+  markMatched,
+  reviewsListing,
+  saveMatches,
+  type PermitForMatching,
+} from './matchRepository.js';
 
 export interface MatchBatchOutcome {
   permits: number;
@@ -19,6 +29,8 @@ export interface MatchBatchOutcome {
   findings: SyncOutcome;
   /** Permits that lost their employer to a better match in this batch, now marked for matching. */
   displaced: string[];
+  /** Milliseconds per stage. */
+  ms: Record<string, number>;
 }
 
 export interface MatchSettings {
@@ -50,9 +62,12 @@ function legalFormsOf(raw: string): string[] {
  * pure code, stores the decisions and recomputes their findings. Safe to run twice.
  */
 export async function matchBatch(db: Db, nibs: string[], settings: MatchSettings): Promise<MatchBatchOutcome> {
+  const timer = new StageTimer();
   const permits = await loadPermitsForMatching(db, nibs);
   const present = permits.map((p) => p.nib);
+  timer.lap('load');
   const [idCandidates, judgements] = await Promise.all([identifierCandidates(db, permits), judgementsFor(db, present)]);
+  timer.lap('identifiers');
   const toDecide = new Map<string, PermitToDecide>(
     permits.map((p) => [
       p.nib,
@@ -74,18 +89,22 @@ export async function matchBatch(db: Db, nibs: string[], settings: MatchSettings
   const permitTokens = new Set<string>();
   for (const nib of needNames) for (const t of toDecide.get(nib)!.name.tokens) permitTokens.add(t);
   const frequency = await wordFrequencies(db, [...permitTokens]);
+  timer.lap('wordFrequencies');
   const freq = (t: string) => frequency.get(t) ?? 0;
   const limits = settings.blocking ?? DEFAULT_BLOCKING;
   const pairs = await pairFrequencies(db, [...new Set(needNames.flatMap((nib) => candidatePairs(toDecide.get(nib)!.name.tokens, freq, limits)))]);
+  timer.lap('pairFrequencies');
   const blocking = needNames.map((nib) => {
     const side = toDecide.get(nib)!.name;
     return { nib, kabKota: side.kabKota, keys: chooseBlockingKeys(side.tokens, side.kabKota !== null, freq, (p) => pairs.get(p) ?? 0, totalEmployers, limits) };
   });
   const byName = await nameCandidates(db, blocking, limits.candidatesPerPermit);
+  timer.lap('nameCandidates');
   const candidateTokens = new Set<string>();
   for (const rows of byName.values()) for (const r of rows) for (const t of r.nameNorm.split(' ')) if (t && !frequency.has(t)) candidateTokens.add(t);
   for (const [t, n] of await wordFrequencies(db, [...candidateTokens])) frequency.set(t, n);
   const stats = { total: totalEmployers, frequency: freq };
+  timer.lap('candidateWordFrequencies');
 
   // Each pair is scored once; only employers that could be linked need their existing links looked up.
   const candidatesOf = new Map<string, NameCandidate[]>();
@@ -100,6 +119,38 @@ export async function matchBatch(db: Db, nibs: string[], settings: MatchSettings
     });
     candidatesOf.set(nib, list);
   }
+  timer.lap('scoring');
+  const { decided, displaced } = await withClaimLock(db, (locked) => {
+    timer.lap('waitForClaimLock');
+    return decideAndSave(locked, permits, toDecide, candidatesOf, contenders, stats, settings, timer);
+  });
+  // Findings are computed from the decisions stored now (whatever batch stored them), so
+  // this needs no claim lock; permits are marked done only after, so a crash in between
+  // leaves them to be matched again.
+  const findings = await recomputeFindings(db, present, settings.rules, settings.wageYear);
+  timer.lap('findings');
+  await markMatched(db, permits);
+  timer.lap('markMatched');
+  const count = (k: string) => decided.filter((d) => d.decision.decision === k).length;
+  return { permits: permits.length, matched: count('matched'), unmatched: count('unmatched'), review: count('review'), findings, displaced, ms: timer.ms };
+}
+
+/**
+ * The order-sensitive step, run under the claim lock: read which employers are linked,
+ * decide, store the decisions, and send back to matching the permits whose standing they
+ * changed (displaced links; reviews that counted on an employer now taken).
+ */
+async function decideAndSave(
+  db: Db,
+  permits: PermitForMatching[],
+  toDecide: Map<string, PermitToDecide>,
+  candidatesOf: Map<string, NameCandidate[]>,
+  contenders: Set<string>,
+  stats: WordStats,
+  settings: MatchSettings,
+  timer: StageTimer,
+): Promise<{ decided: Array<{ nib: string; permitHash: string; decision: Decision }>; displaced: string[] }> {
+  const present = permits.map((p) => p.nib);
   const claims = await employerClaims(db, [...contenders]);
   for (const [nib, list] of candidatesOf) {
     for (const c of list) {
@@ -110,27 +161,10 @@ export async function matchBatch(db: Db, nibs: string[], settings: MatchSettings
   const decide = (nib: string) => decidePermit(toDecide.get(nib)!, candidatesOf.get(nib), stats, settings.names);
   const decisions = new Map<string, Decision>(permits.map((p) => [p.nib, decide(p.nib)]));
   resolveCompetingLinks(decisions, candidatesOf, decide);
-
   const decided = permits.map((p) => ({ nib: p.nib, permitHash: p.payloadHash, decision: decisions.get(p.nib)! }));
+  timer.lap('decide');
   await saveMatches(db, decided);
-  const byNib = new Map(permits.map((p) => [p.nib, p]));
-  const findings = await recomputeFindings(
-    db,
-    decided.map(({ nib, decision: d }) => {
-      const p = byNib.get(nib)!;
-      return {
-        nib,
-        permit: { declaredWorkers: p.declaredWorkers, businessScale: p.businessScale, docType: p.docType, nibStatus: p.nibStatus, kabKota: p.kabKota },
-        decision: d.decision,
-        npp: d.npp,
-      };
-    }),
-    settings.rules,
-    settings.wageYear,
-  );
-  await markMatched(db, permits);
-  // Permits whose employer a better match took must be decided again, and so must permits
-  // in review that counted on an employer now taken.
+  timer.lap('saveMatches');
   const linked = decided.flatMap((d) => (d.decision.decision === 'matched' && d.decision.npp ? [d.decision.npp] : []));
   const displaced = [
     ...new Set([
@@ -138,15 +172,18 @@ export async function matchBatch(db: Db, nibs: string[], settings: MatchSettings
       ...(await reviewsListing(db, linked, present)),
     ]),
   ];
+  timer.lap('reviewsListing');
   if (displaced.length) await markForMatching(db, displaced);
-  const count = (k: string) => decided.filter((d) => d.decision.decision === k).length;
-  return { permits: permits.length, matched: count('matched'), unmatched: count('unmatched'), review: count('review'), findings, displaced };
+  timer.lap('markDisplaced');
+  return { decided, displaced };
 }
 
 /**
  * Within a batch, two permits may claim one employer by name. One NPP is one company, so
  * the strongest link keeps it (identifier links before name links, then the higher
- * score) and the others are decided again without it.
+ * score) and the others are decided again without it. A permit in review that listed an
+ * employer another permit of the batch links is decided again too, as it would be had the
+ * two been in different batches (see `reviewsListing`).
  */
 export function resolveCompetingLinks(
   decisions: Map<string, Decision>,
@@ -164,11 +201,28 @@ export function resolveCompetingLinks(
       }
     }
     const losers = [...decisions].filter(([nib, d]) => d.decision === 'matched' && d.method === 'name' && owner.get(d.npp!) !== nib);
-    if (!losers.length) return;
+    const ownedByOther = (nib: string, c: NameCandidate) => {
+      const o = owner.get(c.npp);
+      return o !== undefined && o !== nib && !c.claim;
+    };
+    const reviews = [...decisions].filter(([nib, d]) => d.decision === 'review' && (candidatesOf.get(nib) ?? []).some((c) => ownedByOther(nib, c)));
+    if (!losers.length && !reviews.length) return;
     for (const [nib, d] of losers) {
       const winner = owner.get(d.npp!)!;
       const list = candidatesOf.get(nib) ?? [];
       candidatesOf.set(nib, list.map((c) => (c.npp === d.npp ? { ...c, claim: { nib: winner, score: 2, method: decisions.get(winner)!.method } } : c)));
+      decisions.set(nib, decide(nib));
+    }
+    for (const [nib] of reviews) {
+      const list = candidatesOf.get(nib) ?? [];
+      candidatesOf.set(
+        nib,
+        list.map((c) => {
+          if (!ownedByOther(nib, c)) return c;
+          const link = decisions.get(owner.get(c.npp)!)!;
+          return { ...c, claim: { nib: owner.get(c.npp)!, score: link.score, method: link.method } };
+        }),
+      );
       decisions.set(nib, decide(nib));
     }
   }

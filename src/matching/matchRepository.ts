@@ -96,17 +96,23 @@ export async function identifierCandidates(
   return candidates;
 }
 
-/** Writes match decisions; rows whose decision did not change are left as they are. */
+/**
+ * Writes match decisions; rows whose decision did not change are left as they are. A
+ * decision made on a version of the permit that has since been replaced is not written: the
+ * newer version was marked for matching, and its own decision is (or will be) written, so a
+ * slow or retried batch can never put back a decision on stale data.
+ */
 export async function saveMatches(db: Db, decisions: Array<{ nib: string; permitHash: string; decision: Decision }>): Promise<void> {
   if (!decisions.length) return;
   const col = <T>(f: (d: { nib: string; permitHash: string; decision: Decision }) => T) => decisions.map(f);
   await sql`
     INSERT INTO match (nib, decision, npp, score, method, explanation, permit_hash)
-    SELECT * FROM unnest(
+    SELECT d.* FROM unnest(
       ${col((d) => d.nib)}::text[], ${col((d) => d.decision.decision)}::text[], ${col((d) => d.decision.npp)}::text[],
       ${col((d) => d.decision.score)}::real[], ${col((d) => d.decision.method)}::text[],
       ${col((d) => JSON.stringify(d.decision.explanation))}::jsonb[], ${col((d) => d.permitHash)}::text[]
-    )
+    ) AS d(nib, decision, npp, score, method, explanation, permit_hash)
+    JOIN permit p ON p.nib = d.nib AND p.payload_hash = d.permit_hash
     ON CONFLICT (nib) DO UPDATE SET
       decision = excluded.decision, npp = excluded.npp, score = excluded.score, method = excluded.method,
       explanation = excluded.explanation, permit_hash = excluded.permit_hash, matched_at = now()
@@ -131,10 +137,16 @@ export async function markMatched(db: Db, permits: Array<{ nib: string; matchReq
  */
 export async function reviewsListing(db: Db, npps: string[], batch: string[]): Promise<string[]> {
   if (!npps.length) return [];
+  // One GIN probe per employer. OFFSET 0 keeps the subquery from being flattened into a
+  // join, which the planner would run as a scan of every review row per employer.
   const rows = await sql<{ nib: string }>`
-    SELECT DISTINCT m.nib FROM unnest(${npps}::text[]) AS n(npp)
-    JOIN match m ON m.decision = 'review' AND (m.explanation -> 'top') @> jsonb_build_array(jsonb_build_object('npp', n.npp))
-    WHERE NOT (m.nib = ANY(${batch}::text[]))`.execute(db);
+    SELECT DISTINCT r.nib FROM unnest(${npps}::text[]) AS n(npp)
+    CROSS JOIN LATERAL (
+      SELECT m.nib FROM match m
+      WHERE m.decision = 'review' AND (m.explanation -> 'top') @> jsonb_build_array(jsonb_build_object('npp', n.npp))
+      OFFSET 0
+    ) r
+    WHERE NOT (r.nib = ANY(${batch}::text[]))`.execute(db);
   return rows.rows.map((r) => r.nib);
 }
 

@@ -73,7 +73,7 @@ export function nameCandidateQuery(blocking: PermitBlocking[], candidatesPerPerm
       HAVING sum(weight) >= ${MIN_SHARED_WEIGHT} * max(total)
     ),
     best AS (
-      SELECT nib, npp, row_number() OVER (PARTITION BY nib ORDER BY weight DESC, n DESC, npp) AS rank
+      SELECT nib, npp, row_number() OVER (PARTITION BY nib COLLATE "C" ORDER BY weight DESC, n DESC, npp COLLATE "C") AS rank
       FROM shared
     )
     SELECT b.nib AS permit_nib, e.npp, e.name, e.name_norm, e.npwp, e.nib, e.kab_kota, e.address

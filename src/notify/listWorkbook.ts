@@ -1,9 +1,23 @@
 import ExcelJS from 'exceljs';
+import { safeCell } from '../shared/csv.js';
 import { LIST_COLUMNS, type DigestItem } from './digestContent.js';
 
 /**
+ * Text as an XLSX string (OOXML ST_Xstring): characters XML cannot carry (control
+ * characters, U+FFFE, U+FFFF) and DEL, which ExcelJS would drop or write raw and so
+ * corrupt the file, become `_xHHHH_`, and so does CR, which XML readers turn into LF (as
+ * Excel writes it); a literal `_xHHHH_` gets its underscore escaped so Excel does not
+ * decode it. Excel and ExcelJS read the original text back.
+ */
+function xlsxText(text: string): string {
+  return text.replace(/_(?=x[0-9A-Fa-f]{4}_)|[\u0000-\u0008\u000B-\u001F\u007F\uFFFE\uFFFF]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
+}
+
+/**
  * The officers' list as an Excel workbook: one row per finding, filters and a frozen header.
- * Text cells are written as text, so a name starting with "=" is never a formula.
+ * Text cells are written as text and neutralised like the CSV lists (a leading =, +, -, @
+ * gets an apostrophe), so a name is never a formula, not even after the cell is edited or
+ * the sheet saved as CSV.
  */
 export async function listWorkbook(title: string, items: DigestItem[]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
@@ -14,7 +28,7 @@ export async function listWorkbook(title: string, items: DigestItem[]): Promise<
     const row: Record<string, unknown> = {};
     for (const c of LIST_COLUMNS) {
       const value = c.value(item);
-      row[c.key] = typeof value === 'string' ? { richText: [{ text: value }] } : value;
+      row[c.key] = typeof value === 'string' ? { richText: [{ text: xlsxText(safeCell(value) as string) }] } : value;
     }
     sheet.addRow(row);
   }

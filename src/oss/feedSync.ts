@@ -36,7 +36,6 @@ export async function syncFeed(db: Db, client: FeedClient, options: FeedSyncOpti
       source: 'feed',
       ref: `${pageRef} item=${i}`,
       lineNo: null,
-      text: JSON.stringify(value) ?? 'null',
       json: value,
     }));
     const committed = await db.transaction().execute(async (trx) => {

@@ -1,5 +1,5 @@
 import type { Db } from '../db/database.js';
-import { stripPersonalData } from './personalData.js';
+import { redactPersonalText, stripPersonalData } from './personalData.js';
 import { parsePermitRecord, type ParsedPermit } from './permitRecord.js';
 import { storePermits, type PermitSource } from './permitRepository.js';
 import { storeRejects, type RejectedRecord } from './rejectRepository.js';
@@ -9,8 +9,8 @@ export interface IncomingRecord {
   source: string;
   ref: string;
   lineNo: number | null;
-  /** The raw text (a JSONL line, a push body); kept for rejects. */
-  text: string;
+  /** The raw text of a record that is not JSON (a JSONL line); kept for rejects. */
+  text?: string;
   /** The JSON value, or undefined with parseError set when the text is not JSON. */
   json?: unknown;
   parseError?: string;
@@ -27,8 +27,9 @@ export interface IngestOutcome {
 }
 
 function rejectText(record: IncomingRecord): string {
-  // Store the parsed value without personal data; unparseable text is kept as received.
-  return record.json === undefined ? record.text : JSON.stringify(stripPersonalData(record.json));
+  // Store the parsed value without personal data; unparseable text is kept as received,
+  // except for the values of personal keys.
+  return record.json === undefined ? redactPersonalText(record.text ?? '') : JSON.stringify(stripPersonalData(record.json)) ?? 'null';
 }
 
 /**
@@ -64,6 +65,14 @@ export function recordFromText(text: string, source: string, ref: string, lineNo
   try {
     return { source, ref, lineNo, text, json: JSON.parse(text) as unknown };
   } catch (error) {
-    return { source, ref, lineNo, text, parseError: (error as Error).message };
+    return { source, ref, lineNo, text, parseError: withoutQuotedText((error as Error).message) };
   }
+}
+
+/**
+ * JSON.parse quotes part of the text in some messages (`Unexpected token 'x', ..."3578046"...
+ * is not valid JSON`); that part may be personal data and is dropped from the reason.
+ */
+function withoutQuotedText(message: string): string {
+  return message.replace(/, (?:\.\.\.)?"[\s\S]*" is not valid JSON$/, '');
 }

@@ -40,3 +40,68 @@ export function stripPersonalData(value: unknown, depth = 0): unknown {
   }
   return value;
 }
+
+/** Index just past the JSON string starting at `start` (a quote), or the end of an unterminated one. */
+function endOfString(text: string, start: number): number {
+  for (let i = start + 1; i < text.length; i += 1) {
+    if (text[i] === '\\') i += 1;
+    else if (text[i] === '"') return i + 1;
+  }
+  return text.length;
+}
+
+/** Index just past the JSON value starting at `start`; the end of the text when it is cut off. */
+function endOfValue(text: string, start: number): number {
+  let i = start;
+  while (i < text.length && /\s/.test(text[i]!)) i += 1;
+  if (text[i] === '"') return endOfString(text, i);
+  if (text[i] === '{' || text[i] === '[') {
+    let depth = 0;
+    while (i < text.length) {
+      const c = text[i]!;
+      if (c === '"') {
+        i = endOfString(text, i);
+        continue;
+      }
+      if (c === '{' || c === '[') depth += 1;
+      else if ((c === '}' || c === ']') && --depth === 0) return i + 1;
+      i += 1;
+    }
+    return text.length;
+  }
+  while (i < text.length && !',}]\n'.includes(text[i]!)) i += 1;
+  return i;
+}
+
+/**
+ * Personal data out of text that is not valid JSON (a truncated or garbled record): the
+ * value of every personal key becomes null, up to the end of the text when it is cut off
+ * inside that value. The rest is kept as received so an operator can repair the record.
+ */
+export function redactPersonalText(text: string): string {
+  let out = '';
+  let i = 0;
+  const colon = /\s*:/y;
+  while (i < text.length) {
+    const quote = text.indexOf('"', i);
+    if (quote === -1) return out + text.slice(i);
+    out += text.slice(i, quote);
+    const end = endOfString(text, quote);
+    const token = text.slice(quote, end);
+    out += token;
+    i = end;
+    colon.lastIndex = i;
+    const separator = colon.exec(text);
+    if (!separator) continue;
+    let key: string;
+    try {
+      key = JSON.parse(token) as string;
+    } catch {
+      key = token.slice(1);
+    }
+    if (!isPersonalKey(key.trim())) continue;
+    out += `${separator[0]}null`;
+    i = endOfValue(text, i + separator[0].length);
+  }
+  return out;
+}

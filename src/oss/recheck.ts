@@ -44,7 +44,7 @@ export async function recheckCompany(ctx: AppContext, query: RecheckQuery): Prom
   const key = query.nib ? `nib ${query.nib}` : `npwp ${query.npwp}`;
   const outcome = await ingestRecords(
     db,
-    records.map((r, i) => ({ source: 'inquery', ref: `inqueryNIB ${key} #${i}`, lineNo: null, text: JSON.stringify(r), json: r })),
+    records.map((r, i) => ({ source: 'inquery', ref: `inqueryNIB ${key} #${i}`, lineNo: null, json: r })),
   );
   const fromOss = records.map((r) => String(r.nib ?? '').trim()).filter((n) => /^[0-9]{13}$/.test(n));
   // OSS may not know a stored NIB (any more): re-match what we hold all the same.
@@ -100,9 +100,13 @@ export interface RecheckStatus {
 }
 
 export async function recheckStatus(ctx: AppContext, id: string): Promise<RecheckStatus | null> {
-  const job = await ctx.queues.queue('recheck').getJob(id);
+  // The state is read before the job: a job read while active and then found completed
+  // would carry no result yet.
+  const queue = ctx.queues.queue('recheck');
+  const state = await queue.getJobState(id);
+  if (state === 'unknown') return null;
+  const job = await queue.getJob(id);
   if (!job) return null;
-  const state = await job.getState();
   return {
     id,
     state,

@@ -12,6 +12,9 @@ export interface RejectedRecord {
 
 const MAX_RAW_CHARS = 256 * 1024;
 
+/** PostgreSQL text cannot hold NUL: a record that is not JSON may contain one. */
+const storable = (s: string) => s.replace(/\u0000/g, '\\u0000');
+
 /** Quarantines invalid records; the same raw record from the same channel is kept once. */
 export async function storeRejects(db: Db, rejects: RejectedRecord[]): Promise<void> {
   if (!rejects.length) return;
@@ -22,10 +25,10 @@ export async function storeRejects(db: Db, rejects: RejectedRecord[]): Promise<v
     .values(
       [...rows.values()].map((r) => ({
         source: r.source,
-        source_ref: r.ref,
+        source_ref: storable(r.ref),
         line_no: r.lineNo,
-        reason: r.reason,
-        raw: r.raw.length > MAX_RAW_CHARS ? `${r.raw.slice(0, MAX_RAW_CHARS)}…[truncated]` : r.raw,
+        reason: storable(r.reason),
+        raw: storable(r.raw.length > MAX_RAW_CHARS ? `${r.raw.slice(0, MAX_RAW_CHARS)}…[truncated]` : r.raw),
         raw_hash: sha256Hex(r.raw),
       })),
     )

@@ -15,7 +15,12 @@ export class Queues {
 
   constructor(readonly connection: Redis, readonly prefix: string) {
     this.queues = Object.fromEntries(
-      QUEUE_NAMES.map((name) => [name, new Queue(name, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS })]),
+      QUEUE_NAMES.map((name) => {
+        const queue = new Queue(name, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
+        // Connection trouble surfaces on the awaited calls; the event would only print noise.
+        queue.on('error', () => undefined);
+        return [name, queue];
+      }),
     ) as Record<QueueName, Queue>;
   }
 

@@ -1,8 +1,8 @@
-import { sql } from 'kysely';
 import type { AppContext } from '../app.js';
 import { queueMatching } from '../matching/matchQueue.js';
 import { scheduleBranchFlush } from '../notify/notifyQueue.js';
 import { permitsAwaitingMatch } from '../oss/permitRepository.js';
+import { branchesOwedDelivery, permitsNeverMatched } from './owedWorkRepository.js';
 
 export interface ReconcileOutcome {
   permitsRequeued: number;
@@ -24,19 +24,12 @@ export async function requeueOutstandingWork(ctx: AppContext): Promise<Reconcile
     permitsRequeued += nibs.length;
     after = nibs[nibs.length - 1]!;
   }
-  const unmatched = await db
-    .selectFrom('permit')
-    .select('nib')
-    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('match').select('match.nib').whereRef('match.nib', '=', 'permit.nib'))))
-    .where('match_requested_at', 'is', null)
-    .execute();
+  const unmatched = await permitsNeverMatched(db);
   if (unmatched.length) {
-    await queueMatching(queues, unmatched.map((r) => r.nib), 'reconcile', config.MATCH_BATCH_SIZE);
+    await queueMatching(queues, unmatched, 'reconcile', config.MATCH_BATCH_SIZE);
     permitsRequeued += unmatched.length;
   }
-  const branches = await sql<{ branch: string }>`
-    SELECT DISTINCT branch FROM finding_event WHERE flushed_at IS NULL
-    UNION SELECT DISTINCT branch FROM digest WHERE status = 'pending'`.execute(db);
-  await scheduleBranchFlush(db, queues, config, branches.rows.map((r) => r.branch), true);
-  return { permitsRequeued, branchesRequeued: branches.rows.length };
+  const branches = await branchesOwedDelivery(db);
+  await scheduleBranchFlush(db, queues, config, branches, true);
+  return { permitsRequeued, branchesRequeued: branches.length };
 }

@@ -6,6 +6,9 @@ import { loadConfig } from '../config.js';
 import { checkRedisPolicy } from './redisPolicy.js';
 import { declareSchedules } from './schedules.js';
 import { startWorkers } from './workerHost.js';
+import { watchRedis } from './redisWatch.js';
+
+const STARTUP_ATTEMPTS = 60;
 
 /**
  * A long-running worker process for some queues. SIGTERM/SIGINT stop taking jobs, let
@@ -19,10 +22,30 @@ export async function runWorkerProcess(queues: QueueName[], name: string): Promi
     console.error(`${name}: ${(error as Error).message}`);
     process.exit(2);
   }
-  const ctx = createApp(config, name);
-  await syncBranches(ctx.db, await readBranchFile(config.BRANCHES_FILE));
-  await checkRedisPolicy(ctx.redis, ctx.logger);
-  if (queues.includes('ingest') || queues.includes('notify')) await declareSchedules(ctx);
+  let ctx = createApp(config, name);
+  const branches = await readBranchFile(config.BRANCHES_FILE);
+  // PostgreSQL or Redis may be restarting while this process starts: wait for them rather than crash.
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await syncBranches(ctx.db, branches);
+      await checkRedisPolicy(ctx.redis, ctx.logger);
+      if (queues.includes('ingest') || queues.includes('notify')) await declareSchedules(ctx);
+      break;
+    } catch (error) {
+      if (attempt >= STARTUP_ATTEMPTS) {
+        ctx.logger.fatal({ error: (error as Error).message }, 'PostgreSQL or Redis unreachable at start-up; giving up');
+        process.exit(1);
+      }
+      ctx.logger.warn({ error: (error as Error).message, attempt }, 'PostgreSQL or Redis unreachable at start-up; retrying');
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      // Each attempt gets fresh connections: one that failed while the server restarted may
+      // never recover. The old ones are closed in the background (closing may wait on them).
+      void ctx.close().catch(() => undefined);
+      ctx = createApp(config, name);
+    }
+  }
+  const watch = watchRedis(ctx);
+  await watch.ready;
   const host = startWorkers(ctx, queues);
   ctx.logger.info({ queues, prefix: config.QUEUE_PREFIX }, 'worker started');
   let stopping = false;
@@ -30,6 +53,7 @@ export async function runWorkerProcess(queues: QueueName[], name: string): Promi
     if (stopping) return;
     stopping = true;
     ctx.logger.info({ signal }, 'stopping: finishing active jobs');
+    watch.stop();
     await host.close();
     await ctx.close();
     process.exit(0);

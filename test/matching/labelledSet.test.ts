@@ -3,12 +3,12 @@ import type { AppContext } from '../../src/app.js';
 import { matchSettings } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { dropDatabase } from '../../src/db/migrate.js';
-import { databaseUrl } from '../support/databases.js';
+import { RUN_DB_PREFIX, databaseUrl } from '../support/databases.js';
 import { loadLabelledSet, matchAll, measure, precision, readLabels, recall, reviewRate, unregisteredFindingPrecision } from './evaluate.js';
 
 describe('matcher on the labelled set (real PostgreSQL)', () => {
   let ctx: AppContext;
-  const name = `patuh_t_labelled_${process.pid}`;
+  const name = `${RUN_DB_PREFIX}labelled_${process.pid}`;
   beforeAll(async () => {
     ctx = await loadLabelledSet(loadConfig({ DATABASE_URL: databaseUrl('postgres'), QUEUE_PREFIX: `t-labelled-${process.pid}` }), name);
   }, 120_000);

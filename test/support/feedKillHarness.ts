@@ -8,7 +8,8 @@ import { generateCompanies } from '../../src/demo/generate.js';
 import { FeedClient } from '../../src/oss/feedClient.js';
 import { syncFeed } from '../../src/oss/feedSync.js';
 import { runCli } from './cli.js';
-import { databaseUrl, REDIS_URL } from './databases.js';
+import { prng, withUpdatesAndStaleCopies } from './feedRecords.js';
+import { RUN_DB_PREFIX, databaseUrl, REDIS_URL } from './databases.js';
 import { startWorker, waitFor, type WorkerProcess } from './processes.js';
 
 export interface FeedKillOptions {
@@ -34,37 +35,10 @@ export interface FeedKillReport {
   seconds: number;
 }
 
-/** A seeded PRNG (mulberry32) so kill times are reproducible from the seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/**
- * Builds a feed of `permits` NIBs in which some NIBs appear twice: an update after the
- * original, or a stale older version delivered after the newer one.
- */
 function buildFeed(permits: number, seed: number): unknown[] {
-  const random = prng(seed ^ 0x5eed);
-  const records: unknown[] = [];
-  for (const company of generateCompanies({ seed, companies: permits })) {
-    const data = company.permit as Record<string, unknown>;
-    records.push(data);
-    const roll = random();
-    if (roll < 0.05) {
-      // A stale copy arrives later with an older version: it must not win.
-      records.push({ ...data, nama_perseroan: `${String(data.nama_perseroan)} LAMA`, tgl_terbit_nib: '2020-01-01 00:00:00', tgl_perubahan_nib: '' });
-    } else if (roll < 0.1) {
-      records.push({ ...data, nama_perseroan: `${String(data.nama_perseroan)} BARU`, tgl_perubahan_nib: '2026-11-01 10:00:00', 'tipe_dokumen ': '5', tipe_dokumen: '5' });
-    }
-  }
-  return records;
+  return withUpdatesAndStaleCopies((function* () {
+    for (const company of generateCompanies({ seed, companies: permits })) yield company.permit as Record<string, unknown>;
+  })(), seed);
 }
 
 async function snapshot(url: string): Promise<{ permits: Map<string, string>; rejects: number }> {
@@ -93,8 +67,8 @@ export async function runFeedKill(options: FeedKillOptions): Promise<FeedKillRep
   const feed = await startFeedServer({ records, userKey: 'kill-test' });
   const finalCursor = encodeCursor(records.length);
   const id = randomBytes(3).toString('hex');
-  const cleanUrl = databaseUrl(`patuh_t_killclean_${id}`);
-  const faultyUrl = databaseUrl(`patuh_t_killfault_${id}`);
+  const cleanUrl = databaseUrl(`${RUN_DB_PREFIX}killclean_${id}`);
+  const faultyUrl = databaseUrl(`${RUN_DB_PREFIX}killfault_${id}`);
   const workers: WorkerProcess[] = [];
   try {
     await migrateToLatest(cleanUrl);

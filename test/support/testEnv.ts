@@ -2,12 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { createApp, type AppContext } from '../../src/app.js';
 import { readBranchFile } from '../../src/branches/branchFile.js';
 import { syncBranches } from '../../src/branches/branchRepository.js';
 import { loadConfig, type Env } from '../../src/config.js';
-import { REDIS_URL, TEMPLATE_DB, adminUrl, databaseUrl } from './databases.js';
+import { REDIS_URL, cloneTemplate } from './databases.js';
 
 export interface TestEnv {
   ctx: AppContext;
@@ -24,14 +23,10 @@ export interface TestEnv {
  */
 export async function createTestEnv(overrides: Partial<Record<keyof Env, string>> = {}): Promise<TestEnv> {
   const id = randomBytes(4).toString('hex');
-  const name = `patuh_t_${id}`;
-  const admin = new pg.Client({ connectionString: adminUrl() });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`);
-  await admin.end();
+  const database = await cloneTemplate();
   const dir = await mkdtemp(join(tmpdir(), 'patuh-test-'));
   const env: Record<string, string> = {
-    DATABASE_URL: databaseUrl(name),
+    DATABASE_URL: database.url,
     REDIS_URL,
     QUEUE_PREFIX: `t-${id}`,
     NOTIFY_DIR: join(dir, 'digests'),
@@ -51,10 +46,7 @@ export async function createTestEnv(overrides: Partial<Record<keyof Env, string>
     async cleanup() {
       await ctx.queues.obliterateAll().catch(() => undefined);
       await ctx.close();
-      const client = new pg.Client({ connectionString: adminUrl() });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
+      await database.drop();
       await rm(dir, { recursive: true, force: true });
     },
   };

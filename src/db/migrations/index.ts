@@ -5,6 +5,7 @@ import * as namePairs from './0003_name_pairs.js';
 import * as notificationPolicy from './0004_notification_policy.js';
 import * as apiKeys from './0005_api_keys.js';
 import * as reviewCandidates from './0006_review_candidates.js';
+import * as reviewIndexWithoutPendingList from './0007_review_index_without_pending_list.js';
 
 /** Ordered list of migrations; names sort in the order they must run. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0004_notification_policy': notificationPolicy,
   '0005_api_keys': apiKeys,
   '0006_review_candidates': reviewCandidates,
+  '0007_review_index_without_pending_list': reviewIndexWithoutPendingList,
 };
