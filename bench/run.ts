@@ -1,11 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, openSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { createApp } from '../src/app.js';
+import { createApp, type AppContext } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { dropDatabase, migrateToLatest } from '../src/db/migrate.js';
 import { ENROLLMENT_HEADER, enrollmentCsvLine, generateCompanies, generateExtraEmployers } from '../src/demo/generate.js';
@@ -18,6 +18,9 @@ import { runBaseline } from './baseline.js';
  * and per stage, peak memory per process, and a per-permit SQL baseline on a sample.
  *
  *   npm run bench [-- --employers 1000000 --permits 1000000 --matchers 2 --baseline 2000]
+ *
+ * `--incremental-only` re-times just the incremental step on the database a full run left
+ * behind (its earlier incremental permits are deleted first), to iterate on that figure.
  */
 const { values } = parseArgs({
   options: {
@@ -28,6 +31,9 @@ const { values } = parseArgs({
     baseline: { type: 'string', default: '2000' },
     incremental: { type: 'string', default: '10000' },
     'full-payloads': { type: 'boolean', default: false },
+    'incremental-only': { type: 'boolean', default: false },
+    /** Write a V8 CPU profile of each spawned process (CLI, matchers) into this folder. */
+    profile: { type: 'string' },
   },
 });
 const EMPLOYERS = Number(values.employers);
@@ -45,7 +51,7 @@ const env: NodeJS.ProcessEnv = {
   ...process.env,
   DATABASE_URL: url.toString(),
   QUEUE_PREFIX: 'patuh-bench',
-  LOG_LEVEL: 'warn',
+  LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
   NOTIFY_DIR: `${OUT}digests`,
   MATCH_BATCH_SIZE: '2000',
 };
@@ -72,8 +78,10 @@ async function writeLines(path: string, lines: Iterable<string>): Promise<void> 
   await once(stream, 'finish');
 }
 
+const profiling = values.profile ? ['--cpu-prof', `--cpu-prof-dir=${values.profile}`] : [];
+
 function cli(args: string[]): ChildProcess {
-  return spawn(process.execPath, ['bin/patuh.mjs', ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] });
+  return spawn(process.execPath, [...profiling, 'bin/patuh.mjs', ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] });
 }
 
 async function finished(child: ChildProcess, what: string): Promise<string> {
@@ -85,29 +93,98 @@ async function finished(child: ChildProcess, what: string): Promise<string> {
 }
 
 await mkdir(OUT, { recursive: true });
-console.log(`Patuh benchmark: ${EMPLOYERS.toLocaleString('en')} employers, ${PERMITS.toLocaleString('en')} permits, seed ${SEED}, ${values.matchers} matcher process(es), ${values['full-payloads'] ? 'full' : 'compact'} OSS payloads`);
-
-// 1. Data (not timed as part of the pipeline).
-let t = Date.now();
 const generation = { seed: SEED, companies: PERMITS, extraEmployers: Math.max(0, EMPLOYERS - Math.round(PERMITS * 0.45)) };
-const permitFile = `${OUT}permits.jsonl`;
-const employerFile = `${OUT}employers.csv`;
-let enrolled = 0;
-await writeLines(employerFile, (function* () {
-  yield ENROLLMENT_HEADER;
-  for (const c of generateCompanies(generation)) if (c.employer) { enrolled += 1; yield enrollmentCsvLine(c.employer); }
-  for (const e of generateExtraEmployers(generation)) yield enrollmentCsvLine(e);
-})());
-await writeLines(permitFile, (function* () { for (const c of generateCompanies(generation)) yield permitLine(c.permit); })());
-console.log(`data generated in ${seconds(Date.now() - t)} (${enrolled.toLocaleString('en')} permit companies enrolled)`);
-
-await dropDatabase(config.DATABASE_URL);
-await migrateToLatest(config.DATABASE_URL);
-const ctx = createApp(config, 'patuh-bench');
-await ctx.queues.obliterateAll();
+const incremental = Number(values.incremental);
 const memory = new PeakMemory();
 const pool = new pg.Pool({ connectionString: config.DATABASE_URL, max: 2 });
-try {
+let ctx: AppContext | undefined;
+
+/** Starts the matcher processes and waits until each takes jobs (their start-up check of Redis done). */
+async function startMatchers(app: AppContext): Promise<ChildProcess[]> {
+  const workers = Array.from({ length: Number(values.matchers) }, (_, i) => {
+    // Their log goes to out/bench/ (LOG_LEVEL=info adds each job's milliseconds per stage).
+    const log = openSync(`${OUT}matcher-${i + 1}.log`, 'w');
+    const w = spawn(process.execPath, [...profiling, '--import', 'tsx', 'workers/matcher.ts'], { cwd: ROOT, env, stdio: ['ignore', log, log] });
+    memory.watch(`matcher worker ${i + 1}`, w.pid!);
+    return w;
+  });
+  while ((await app.queues.queue('match').getWorkersCount()) < workers.length) {
+    if (workers.some((w) => w.exitCode !== null)) throw new Error('a matcher process exited at start-up');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return workers;
+}
+
+async function stopMatchers(workers: ChildProcess[]): Promise<void> {
+  for (const w of workers) w.kill('SIGTERM');
+  await Promise.all(workers.map((w) => (w.exitCode === null ? once(w, 'exit') : null)));
+}
+
+/** Until no match job is pending and PostgreSQL owes no matching. */
+async function untilMatched(app: AppContext, pollMs: number): Promise<void> {
+  const owed = async () => (await pool.query(`SELECT EXISTS (SELECT 1 FROM permit WHERE match_requested_at IS NOT NULL) AS owed`)).rows[0].owed as boolean;
+  for (;;) {
+    if ((await app.queues.pendingCounts()).match === 0 && !(await owed())) return;
+    await new Promise((resolve) => setTimeout(resolve, pollMs));
+  }
+}
+
+/** New permits against the full employer table: import and match, timed together. */
+async function timeIncremental(app: AppContext): Promise<{ importMs: number; totalMs: number }> {
+  const incrementalFile = `${OUT}permits-incremental.jsonl`;
+  const nibs: string[] = [];
+  await writeLines(incrementalFile, (function* () {
+    for (const c of generateCompanies({ seed: SEED + 1, companies: incremental })) {
+      nibs.push(c.truth.nib);
+      yield permitLine(c.permit);
+    }
+  })());
+  // A rerun on a kept database must find these permits new again.
+  await pool.query('DELETE FROM permit WHERE nib = ANY($1)', [nibs]);
+  const start = Date.now();
+  await finished(cli(['permits', 'import', incrementalFile]), 'incremental import');
+  const importMs = Date.now() - start;
+  await untilMatched(app, 100);
+  return { importMs, totalMs: Date.now() - start };
+}
+
+function printMemory(): void {
+  console.log('  peak memory per process');
+  for (const [name, bytes] of memory.peaks) console.log(`    ${name.padEnd(28)} ${mib(bytes)}`);
+}
+
+async function incrementalOnly(): Promise<void> {
+  const employers = Number((await pool.query('SELECT count(*) AS n FROM employer')).rows[0].n);
+  if (!employers) throw new Error('--incremental-only needs the database of an earlier full run (patuh_bench has no employers)');
+  const app = (ctx = createApp(config, 'patuh-bench'));
+  await app.queues.obliterateAll();
+  const workers = await startMatchers(app);
+  const inc = await timeIncremental(app);
+  memory.stop();
+  await stopMatchers(workers);
+  console.log('\nResults');
+  console.log(`  incremental                 ${incremental.toLocaleString('en')} new permits against ${employers.toLocaleString('en')} employers imported in ${seconds(inc.importMs)}, matched with findings in ${seconds(inc.totalMs)} in all`);
+  printMemory();
+}
+
+async function fullRun(): Promise<void> {
+  // 1. Data (not timed as part of the pipeline).
+  let t = Date.now();
+  const permitFile = `${OUT}permits.jsonl`;
+  const employerFile = `${OUT}employers.csv`;
+  let enrolled = 0;
+  await writeLines(employerFile, (function* () {
+    yield ENROLLMENT_HEADER;
+    for (const c of generateCompanies(generation)) if (c.employer) { enrolled += 1; yield enrollmentCsvLine(c.employer); }
+    for (const e of generateExtraEmployers(generation)) yield enrollmentCsvLine(e);
+  })());
+  await writeLines(permitFile, (function* () { for (const c of generateCompanies(generation)) yield permitLine(c.permit); })());
+  console.log(`data generated in ${seconds(Date.now() - t)} (${enrolled.toLocaleString('en')} permit companies enrolled)`);
+
+  await dropDatabase(config.DATABASE_URL);
+  await migrateToLatest(config.DATABASE_URL);
+  const app = (ctx = createApp(config, 'patuh-bench'));
+  await app.queues.obliterateAll();
   await finished(cli(['branches', 'sync']), 'branches sync');
 
   // 2. Enrollment extract.
@@ -119,23 +196,13 @@ try {
   await pool.query('ANALYZE');
 
   // 3. Permits through the real queues: the CLI stores and queues batches while matcher processes work.
-  const workers: ChildProcess[] = [];
-  for (let i = 0; i < Number(values.matchers); i += 1) {
-    const w = spawn(process.execPath, ['--import', 'tsx', 'workers/matcher.ts'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
-    memory.watch(`matcher worker ${i + 1}`, w.pid!);
-    workers.push(w);
-  }
+  const workers = await startMatchers(app);
   const start = Date.now();
   const permitImport = cli(['permits', 'import', permitFile]);
   memory.watch('permits import (CLI)', permitImport.pid!);
   console.log(`  ${await finished(permitImport, 'permits import')}`);
   const importMs = Date.now() - start;
-  const pending = async () => Number((await pool.query(`SELECT count(*) AS n FROM permit WHERE match_requested_at IS NOT NULL`)).rows[0].n);
-  for (;;) {
-    const counts = await ctx.queues.pendingCounts();
-    if (counts.match === 0 && (await pending()) === 0) break;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
+  await untilMatched(app, 250);
   const endToEndMs = Date.now() - start;
   const matchedRows = (await pool.query(`SELECT decision, count(*)::int AS n FROM match GROUP BY decision ORDER BY decision`)).rows as Array<{ decision: string; n: number }>;
   const findingRows = (await pool.query(`SELECT category, count(*)::int AS n FROM finding GROUP BY category ORDER BY category`)).rows as Array<{ category: string; n: number }>;
@@ -161,22 +228,9 @@ try {
   decisions.clear();
 
   // 4. Incremental: new permits against the full employer table.
-  const incrementalFile = `${OUT}permits-incremental.jsonl`;
-  await writeLines(incrementalFile, (function* () {
-    for (const c of generateCompanies({ seed: SEED + 1, companies: Number(values.incremental) })) yield permitLine(c.permit);
-  })());
-  const incStart = Date.now();
-  await finished(cli(['permits', 'import', incrementalFile]), 'incremental import');
-  const incImportMs = Date.now() - incStart;
-  for (;;) {
-    const counts = await ctx.queues.pendingCounts();
-    if (counts.match === 0 && (await pending()) === 0) break;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  const incMs = Date.now() - incStart;
+  const inc = await timeIncremental(app);
   memory.stop();
-  for (const w of workers) w.kill('SIGTERM');
-  await Promise.all(workers.map((w) => once(w, 'exit')));
+  await stopMatchers(workers);
 
   // 5. Baseline: one query per permit on a sample of the same data.
   const baseline = await runBaseline(pool, Number(values.baseline));
@@ -189,13 +243,22 @@ try {
   console.log(`  link precision / recall     ${(quality.correct / quality.links).toFixed(4)} / ${(quality.correct / quality.truths).toFixed(4)} against the generator's truth; review rate ${(quality.review / PERMITS).toFixed(4)}`);
   console.log(`  decisions                   ${matchedRows.map((r) => `${r.decision} ${r.n.toLocaleString('en')}`).join(', ')}`);
   console.log(`  findings                    ${findingRows.map((r) => `${r.category} ${r.n.toLocaleString('en')}`).join(', ')}`);
-  console.log(`  incremental                 ${Number(values.incremental).toLocaleString('en')} new permits imported in ${seconds(incImportMs)}, matched with findings in ${seconds(incMs)} in all`);
+  console.log(`  incremental                 ${incremental.toLocaleString('en')} new permits imported in ${seconds(inc.importMs)}, matched with findings in ${seconds(inc.totalMs)} in all`);
   console.log(`  baseline (1 query/permit)   ${baseline.permits.toLocaleString('en')} sample permits in ${seconds(baseline.ms)}: ${rate(baseline.permits, baseline.ms)} (trigram GiST index built in ${seconds(baseline.indexMs)})`);
   console.log(`  speed-up over baseline      ${(endToEnd / (baseline.permits / (baseline.ms / 1000))).toFixed(1)}×`);
-  console.log('  peak memory per process');
-  for (const [name, bytes] of memory.peaks) console.log(`    ${name.padEnd(28)} ${mib(bytes)}`);
+  printMemory();
+}
+
+console.log(
+  values['incremental-only']
+    ? `Patuh benchmark, incremental step only: ${incremental.toLocaleString('en')} new permits, ${values.matchers} matcher process(es)`
+    : `Patuh benchmark: ${EMPLOYERS.toLocaleString('en')} employers, ${PERMITS.toLocaleString('en')} permits, seed ${SEED}, ${values.matchers} matcher process(es), ${values['full-payloads'] ? 'full' : 'compact'} OSS payloads`,
+);
+try {
+  await (values['incremental-only'] ? incrementalOnly() : fullRun());
 } finally {
+  memory.stop();
   await pool.end();
-  await ctx.queues.obliterateAll();
-  await ctx.close();
+  await ctx?.queues.obliterateAll();
+  await ctx?.close();
 }

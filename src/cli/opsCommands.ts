@@ -4,8 +4,6 @@ import { readBranchFile } from '../branches/branchFile.js';
 import { syncBranches } from '../branches/branchRepository.js';
 import { loadConfig } from '../config.js';
 import { requeueOutstandingWork } from '../queues/reconcile.js';
-import { runUntilIdle } from '../queues/runUntilIdle.js';
-import { runWorkerProcess } from '../queues/workerProcess.js';
 import { UsageError } from './output.js';
 import { withApp } from './withApp.js';
 import { requestFeedSync } from '../oss/feedQueue.js';
@@ -16,6 +14,9 @@ export function registerOpsCommands(program: Command): void {
     .description('run all workers in this process (until SIGTERM, or with --until-idle until every queue is drained)')
     .option('--until-idle', 'exit once every queue is drained')
     .action(async (opts: { untilIdle?: boolean }) => {
+      // The job handlers load the notifier's workbook and mail libraries: only commands that run them pay for it.
+      const { runUntilIdle } = await import('../queues/runUntilIdle.js');
+      const { runWorkerProcess } = await import('../queues/workerProcess.js');
       if (!opts.untilIdle) {
         await runWorkerProcess(QUEUE_NAMES, 'patuh-run');
         return;

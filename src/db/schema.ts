@@ -9,6 +9,8 @@ export interface EmployerTable {
   npp: string;
   name: string;
   name_norm: string;
+  /** Legal forms in the name (companyName.ts); null when imported before they were stored. */
+  legal_forms: ColumnType<string[] | null, string[] | null | undefined, string[] | null>;
   npwp: string | null;
   npwp_base: ColumnType<string | null, never, never>;
   nib: string | null;

@@ -21,6 +21,7 @@ export async function upsertEmployers(db: Db, rows: NewEmployer[]): Promise<Upse
         .doUpdateSet((eb) => ({
           name: eb.ref('excluded.name'),
           name_norm: eb.ref('excluded.name_norm'),
+          legal_forms: eb.ref('excluded.legal_forms'),
           npwp: eb.ref('excluded.npwp'),
           nib: eb.ref('excluded.nib'),
           address: eb.ref('excluded.address'),

@@ -75,10 +75,12 @@ export async function importEnrollmentFile(db: Db, path: string): Promise<Enroll
     if (earlier !== undefined) summary.duplicates.push({ line: record.line, npp, earlierLine: earlier });
     lineOfNpp.set(npp, record.line);
     summary.loaded += 1;
+    const normalised = normaliseCompanyName(row.nama_perusahaan);
     batch.set(npp, {
       npp,
       name: row.nama_perusahaan,
-      name_norm: normaliseCompanyName(row.nama_perusahaan).key,
+      name_norm: normalised.key,
+      legal_forms: normalised.legalForms,
       npwp: row.npwp,
       nib: row.nib,
       address: row.alamat,

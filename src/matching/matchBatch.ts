@@ -40,11 +40,20 @@ export interface MatchSettings {
   blocking?: BlockingLimits;
 }
 
-function sideOf(raw: string, nameNorm: string, kabKota: string | null, npwp: string | null, nib: string | null, address: string | null): NameSide {
-  return { raw, tokens: nameNorm.split(' ').filter(Boolean), legalForms: legalFormsOf(raw), kabKota, npwp, nib, address };
+function sideOf(
+  raw: string,
+  nameNorm: string,
+  kabKota: string | null,
+  npwp: string | null,
+  nib: string | null,
+  address: string | null,
+  legalForms: string[] | null = null,
+): NameSide {
+  return { raw, tokens: nameNorm.split(' ').filter(Boolean), legalForms: legalForms ?? legalFormsOf(raw), kabKota, npwp, nib, address };
 }
 
-// The same employer is a candidate of many permits: normalise each name once.
+// For names whose legal forms are not stored (permits; employers imported before they
+// were): the same name comes up in many batches, so each is normalised once.
 const legalFormCache = new Map<string, string[]>();
 function legalFormsOf(raw: string): string[] {
   let forms = legalFormCache.get(raw);
@@ -112,7 +121,7 @@ export async function matchBatch(db: Db, nibs: string[], settings: MatchSettings
   for (const nib of needNames) {
     const permitSide = toDecide.get(nib)!.name;
     const list = (byName.get(nib) ?? []).map((r) => {
-      const side = sideOf(r.name, r.nameNorm, r.kabKota, r.npwp, r.nib, r.address);
+      const side = sideOf(r.name, r.nameNorm, r.kabKota, r.npwp, r.nib, r.address, r.legalForms);
       const scored = scoreNamePair(permitSide, side, stats);
       if (scored.score >= settings.names.review) contenders.add(r.npp);
       return { npp: r.npp, side, scored } as NameCandidate;

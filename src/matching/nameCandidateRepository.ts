@@ -8,6 +8,8 @@ export interface NameCandidateRow {
   npp: string;
   name: string;
   nameNorm: string;
+  /** Null for employers imported before legal forms were stored. */
+  legalForms: string[] | null;
   npwp: string | null;
   nib: string | null;
   kabKota: string | null;
@@ -25,6 +27,7 @@ interface CandidateRow {
   npp: string;
   name: string;
   name_norm: string;
+  legal_forms: string[] | null;
   npwp: string | null;
   nib: string | null;
   kab_kota: string | null;
@@ -47,36 +50,37 @@ export interface PermitBlocking {
 const MIN_SHARED_WEIGHT = 0.2;
 
 export function nameCandidateQuery(blocking: PermitBlocking[], candidatesPerPermit: number) {
-  const rows = blocking.flatMap((b) => {
+  // Permits are numbered so that grouping and ranking compare integers, not NIB text.
+  const rows = blocking.flatMap((b, permit) => {
     const total = b.keys.reduce((sum, k) => sum + k.weight, 0);
-    return b.keys.map((k) => ({ nib: b.nib, kabKota: b.kabKota, total, ...k }));
+    return b.keys.map((k) => ({ permit, kabKota: b.kabKota, total, ...k }));
   });
   return sql<CandidateRow>`
     WITH k AS (
       SELECT * FROM unnest(
-        ${rows.map((r) => r.nib)}::text[], ${rows.map((r) => r.kind)}::text[], ${rows.map((r) => r.key)}::text[],
+        ${rows.map((r) => r.permit)}::int[], ${rows.map((r) => r.kind)}::text[], ${rows.map((r) => r.key)}::text[],
         ${rows.map((r) => r.kabKota)}::text[], ${rows.map((r) => r.weight)}::float8[], ${rows.map((r) => r.total)}::float8[]
-      ) AS k(nib, kind, key, kab_kota, weight, total)
+      ) AS k(permit, kind, key, kab_kota, weight, total)
     ),
     hits AS (
-      SELECT k.nib, et.npp, k.weight, k.total FROM k JOIN employer_token et ON et.token = k.key WHERE k.kind = 'word'
+      SELECT k.permit, et.npp, k.weight, k.total FROM k JOIN employer_token et ON et.token = k.key WHERE k.kind = 'word'
       UNION ALL
-      SELECT k.nib, ep.npp, k.weight, k.total FROM k JOIN employer_token_pair ep ON ep.pair = k.key WHERE k.kind = 'pair'
+      SELECT k.permit, ep.npp, k.weight, k.total FROM k JOIN employer_token_pair ep ON ep.pair = k.key WHERE k.kind = 'pair'
       UNION ALL
-      SELECT k.nib, et.npp, k.weight, k.total FROM k JOIN employer_token et ON et.token = k.key AND et.kab_kota = k.kab_kota WHERE k.kind = 'local'
+      SELECT k.permit, et.npp, k.weight, k.total FROM k JOIN employer_token et ON et.token = k.key AND et.kab_kota = k.kab_kota WHERE k.kind = 'local'
     ),
     shared AS (
       -- An employer sharing a small part of what the permit's name is blocked on cannot score
       -- near a link; dropping it here keeps the ranking small.
-      SELECT nib, npp, sum(weight) AS weight, count(*) AS n
-      FROM hits GROUP BY nib, npp
+      SELECT permit, npp, sum(weight) AS weight, count(*) AS n
+      FROM hits GROUP BY permit, npp
       HAVING sum(weight) >= ${MIN_SHARED_WEIGHT} * max(total)
     ),
     best AS (
-      SELECT nib, npp, row_number() OVER (PARTITION BY nib COLLATE "C" ORDER BY weight DESC, n DESC, npp COLLATE "C") AS rank
+      SELECT permit, npp, row_number() OVER (PARTITION BY permit ORDER BY weight DESC, n DESC, npp COLLATE "C") AS rank
       FROM shared
     )
-    SELECT b.nib AS permit_nib, e.npp, e.name, e.name_norm, e.npwp, e.nib, e.kab_kota, e.address
+    SELECT (${blocking.map((b) => b.nib)}::text[])[b.permit + 1] AS permit_nib, e.npp, e.name, e.name_norm, e.legal_forms, e.npwp, e.nib, e.kab_kota, e.address
     FROM best b JOIN employer e ON e.npp = b.npp
     WHERE b.rank <= ${candidatesPerPermit}`;
 }
@@ -97,7 +101,7 @@ export async function nameCandidates(
   for (const r of result.rows) {
     const list = byPermit.get(r.permit_nib) ?? [];
     list.push({
-      permitNib: r.permit_nib, npp: r.npp, name: r.name, nameNorm: r.name_norm, npwp: r.npwp, nib: r.nib, kabKota: r.kab_kota, address: r.address,
+      permitNib: r.permit_nib, npp: r.npp, name: r.name, nameNorm: r.name_norm, legalForms: r.legal_forms, npwp: r.npwp, nib: r.nib, kabKota: r.kab_kota, address: r.address,
     });
     byPermit.set(r.permit_nib, list);
   }

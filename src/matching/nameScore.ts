@@ -234,8 +234,8 @@ export function scoreNamePair(permit: NameSide, employer: NameSide, stats: WordS
   }
 
   // The same street address is strong evidence of the same company, whatever the kab/kota coding says.
-  const address = addressSimilarity(permit.address, employer.address);
-  const sameAddress = address !== null && address >= 0.75 && nameSimilarity >= 0.6;
+  // (Addresses are compared only where the names are close enough for it to count.)
+  const sameAddress = nameSimilarity >= 0.6 && (addressSimilarity(permit.address, employer.address) ?? 0) >= 0.75;
   if (sameAddress) {
     score += 0.1;
     evidenceFor.push('same address');

@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Db } from '../db/database.js';
-import { ingestRecords, recordFromText, type IncomingRecord } from './ingest.js';
+import { prepareRecords, recordFromText, storePrepared, type IncomingRecord, type PreparedRecords } from './ingest.js';
 
 export interface FileImportSummary {
   lines: number;
@@ -31,17 +31,29 @@ export async function importPermitFile(
   const input = createReadStream(path, { encoding: 'utf8' });
   const lines = createInterface({ input, crlfDelay: Infinity });
   let batch: IncomingRecord[] = [];
+  // One batch is stored while the next is read and validated, so this process and
+  // PostgreSQL work at the same time; batches are stored one after the other, in order.
+  let storing: Promise<void> = Promise.resolve();
 
-  const flush = async () => {
-    if (!batch.length) return;
-    const outcome = await ingestRecords(db, batch);
+  const store = async (prepared: PreparedRecords) => {
+    const outcome = await storePrepared(db, prepared);
     summary.accepted += outcome.accepted;
     summary.inserted += outcome.inserted.length;
     summary.updated += outcome.updated.length;
     summary.unchanged += outcome.unchanged;
     summary.rejected.push(...outcome.rejected.map((r) => ({ lineNo: r.lineNo, reason: r.reason })));
     if (outcome.changed.length) await onChanged(outcome.changed);
+  };
+  const flush = async () => {
+    if (!batch.length) return;
+    const prepared = prepareRecords(batch);
     batch = [];
+    const previous = storing;
+    // Caught here so a failure is not unhandled while the next batch is read; it is rethrown
+    // by the next flush or the final wait.
+    storing = previous.then(() => store(prepared));
+    storing.catch(() => undefined);
+    await previous;
   };
 
   let lineNo = 0;
@@ -59,5 +71,7 @@ export async function importPermitFile(
     if (batch.length >= BATCH) await flush();
   }
   await flush();
+  await storing;
+  summary.rejected.sort((a, b) => (a.lineNo ?? 0) - (b.lineNo ?? 0));
   return summary;
 }

@@ -32,13 +32,15 @@ function rejectText(record: IncomingRecord): string {
   return record.json === undefined ? redactPersonalText(record.text ?? '') : JSON.stringify(stripPersonalData(record.json)) ?? 'null';
 }
 
-/**
- * Validates and stores a batch of records from any channel (file, feed page, push):
- * valid ones become permit versions, invalid ones are quarantined with their reason.
- * Pass a transaction to make this part of a larger unit (the feed cursor).
- */
-export async function ingestRecords(db: Db, records: IncomingRecord[]): Promise<IngestOutcome> {
-  const valid: Array<{ permit: ParsedPermit; source: PermitSource }> = [];
+/** A batch validated but not yet stored. */
+export interface PreparedRecords {
+  valid: Array<{ permit: ParsedPermit; source: PermitSource }>;
+  rejects: RejectedRecord[];
+}
+
+/** Validates a batch of records (pure CPU work, no I/O). */
+export function prepareRecords(records: IncomingRecord[]): PreparedRecords {
+  const valid: PreparedRecords['valid'] = [];
   const rejects: RejectedRecord[] = [];
   for (const record of records) {
     const result =
@@ -48,6 +50,11 @@ export async function ingestRecords(db: Db, records: IncomingRecord[]): Promise<
     if (result.ok) valid.push({ permit: result.permit, source: { source: record.source, ref: record.ref } });
     else rejects.push({ source: record.source, ref: record.ref, lineNo: record.lineNo, reason: result.reason, raw: rejectText(record) });
   }
+  return { valid, rejects };
+}
+
+/** Stores a validated batch: valid records become permit versions, invalid ones are quarantined with their reason. */
+export async function storePrepared(db: Db, { valid, rejects }: PreparedRecords): Promise<IngestOutcome> {
   const stored = await storePermits(db, valid);
   await storeRejects(db, rejects);
   return {
@@ -58,6 +65,14 @@ export async function ingestRecords(db: Db, records: IncomingRecord[]): Promise<
     rejected: rejects.map((r) => ({ ref: r.ref, lineNo: r.lineNo, reason: r.reason })),
     changed: [...stored.inserted, ...stored.updated],
   };
+}
+
+/**
+ * Validates and stores a batch of records from any channel (file, feed page, push).
+ * Pass a transaction to make this part of a larger unit (the feed cursor).
+ */
+export async function ingestRecords(db: Db, records: IncomingRecord[]): Promise<IngestOutcome> {
+  return storePrepared(db, prepareRecords(records));
 }
 
 /** Parses one line of text as JSON into an IncomingRecord. */

@@ -76,8 +76,9 @@ export function watchRedis(ctx: AppContext, intervalMs = ctx.config.REDIS_WATCH_
     try {
       await check();
     } catch (error) {
-      // Redis or PostgreSQL unreachable: the next tick tries again.
-      ctx.logger.warn({ error: (error as Error).message }, 'could not check Redis for lost work');
+      // Redis or PostgreSQL unreachable: the next tick tries again. A check cut short by
+      // the process stopping (its connections closing) is no news.
+      if (!stopped) ctx.logger.warn({ error: (error as Error).message }, 'could not check Redis for lost work');
     }
     if (!stopped) timer = setTimeout(() => void tick(), intervalMs);
   };

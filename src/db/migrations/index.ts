@@ -6,6 +6,8 @@ import * as notificationPolicy from './0004_notification_policy.js';
 import * as apiKeys from './0005_api_keys.js';
 import * as reviewCandidates from './0006_review_candidates.js';
 import * as reviewIndexWithoutPendingList from './0007_review_index_without_pending_list.js';
+import * as employerLegalForms from './0008_employer_legal_forms.js';
+import * as findingEventFindingIndex from './0009_finding_event_finding_index.js';
 
 /** Ordered list of migrations; names sort in the order they must run. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +18,6 @@ export const migrations: Record<string, Migration> = {
   '0005_api_keys': apiKeys,
   '0006_review_candidates': reviewCandidates,
   '0007_review_index_without_pending_list': reviewIndexWithoutPendingList,
+  '0008_employer_legal_forms': employerLegalForms,
+  '0009_finding_event_finding_index': findingEventFindingIndex,
 };
