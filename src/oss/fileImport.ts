@@ -72,6 +72,5 @@ export async function importPermitFile(
   }
   await flush();
   await storing;
-  summary.rejected.sort((a, b) => (a.lineNo ?? 0) - (b.lineNo ?? 0));
   return summary;
 }
