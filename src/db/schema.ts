@@ -211,6 +211,12 @@ export interface NameTokenPairTable {
   employers: number;
 }
 
+export interface NameFrequencyVersionTable {
+  singleton: Generated<boolean>;
+  /** int8, read as text. */
+  version: string;
+}
+
 export type Verdict = 'same' | 'different' | 'unsure';
 
 export interface MatchJudgementTable {
@@ -240,6 +246,7 @@ export interface Database {
   name_token: NameTokenTable;
   employer_token_pair: EmployerTokenPairTable;
   name_token_pair: NameTokenPairTable;
+  name_frequency_version: NameFrequencyVersionTable;
   match_judgement: MatchJudgementTable;
   employer: EmployerTable;
   enrollment_import: EnrollmentImportTable;

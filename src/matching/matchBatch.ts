@@ -6,7 +6,8 @@ import { normaliseCompanyName } from './companyName.js';
 import { decidePermit, pinnedDecision, withoutRejectedPairs, type PermitToDecide } from './decidePermit.js';
 import { decideByIdentifiers, type Decision } from './identifierDecision.js';
 import { candidatePairs, chooseBlockingKeys, DEFAULT_BLOCKING, type BlockingLimits } from './blockingKeys.js';
-import { employerClaims, employerCount, judgementsFor, nameCandidates, pairFrequencies, wordFrequencies } from './nameCandidateRepository.js';
+import { employerClaims, employerCount, judgementsFor, nameCandidates } from './nameCandidateRepository.js';
+import { nameFrequenciesFor } from './nameFrequencies.js';
 import type { NameCandidate, NameThresholds } from './nameDecision.js';
 import { scoreNamePair, type NameSide, type WordStats } from './nameScore.js';
 import { withClaimLock } from './claimLock.js';
@@ -95,13 +96,15 @@ export async function matchBatch(db: Db, nibs: string[], settings: MatchSettings
     .map(([nib]) => nib);
   // Name blocking keys are chosen here from word frequencies, then joined in one statement.
   const totalEmployers = needNames.length ? await employerCount(db) : 0;
+  const frequencies = nameFrequenciesFor(db);
+  if (needNames.length) await frequencies.refresh(db);
   const permitTokens = new Set<string>();
   for (const nib of needNames) for (const t of toDecide.get(nib)!.name.tokens) permitTokens.add(t);
-  const frequency = await wordFrequencies(db, [...permitTokens]);
+  const frequency = await frequencies.wordFrequencies(db, permitTokens);
   timer.lap('wordFrequencies');
   const freq = (t: string) => frequency.get(t) ?? 0;
   const limits = settings.blocking ?? DEFAULT_BLOCKING;
-  const pairs = await pairFrequencies(db, [...new Set(needNames.flatMap((nib) => candidatePairs(toDecide.get(nib)!.name.tokens, freq, limits)))]);
+  const pairs = await frequencies.pairFrequencies(db, new Set(needNames.flatMap((nib) => candidatePairs(toDecide.get(nib)!.name.tokens, freq, limits))));
   timer.lap('pairFrequencies');
   const blocking = needNames.map((nib) => {
     const side = toDecide.get(nib)!.name;
@@ -111,7 +114,7 @@ export async function matchBatch(db: Db, nibs: string[], settings: MatchSettings
   timer.lap('nameCandidates');
   const candidateTokens = new Set<string>();
   for (const rows of byName.values()) for (const r of rows) for (const t of r.nameNorm.split(' ')) if (t && !frequency.has(t)) candidateTokens.add(t);
-  for (const [t, n] of await wordFrequencies(db, [...candidateTokens])) frequency.set(t, n);
+  for (const [t, n] of await frequencies.wordFrequencies(db, candidateTokens)) frequency.set(t, n);
   const stats = { total: totalEmployers, frequency: freq };
   timer.lap('candidateWordFrequencies');
 
@@ -161,6 +164,7 @@ async function decideAndSave(
 ): Promise<{ decided: Array<{ nib: string; permitHash: string; decision: Decision }>; displaced: string[] }> {
   const present = permits.map((p) => p.nib);
   const claims = await employerClaims(db, [...contenders]);
+  timer.lap('employerClaims');
   for (const [nib, list] of candidatesOf) {
     for (const c of list) {
       const claim = claims.get(c.npp);

@@ -50,39 +50,61 @@ export interface PermitBlocking {
 const MIN_SHARED_WEIGHT = 0.2;
 
 export function nameCandidateQuery(blocking: PermitBlocking[], candidatesPerPermit: number) {
-  // Permits are numbered so that grouping and ranking compare integers, not NIB text.
-  const rows = blocking.flatMap((b, permit) => {
-    const total = b.keys.reduce((sum, k) => sum + k.weight, 0);
-    return b.keys.map((k) => ({ permit, kabKota: b.kabKota, total, ...k }));
-  });
+  // Keys are passed as flat column arrays; permit i's keys are elements from[i]..to[i].
+  const kinds: string[] = [];
+  const keys: string[] = [];
+  const weights: number[] = [];
+  const from: number[] = [];
+  const to: number[] = [];
+  const totals: number[] = [];
+  for (const b of blocking) {
+    from.push(keys.length + 1);
+    let total = 0;
+    for (const k of b.keys) {
+      kinds.push(k.kind);
+      keys.push(k.key);
+      weights.push(k.weight);
+      total += k.weight;
+    }
+    to.push(keys.length);
+    totals.push(total);
+  }
+  // Each permit's candidates are ranked on their own (a small hash and a top-N sort per
+  // permit), never all pairs of the batch in one sort.
   return sql<CandidateRow>`
-    WITH k AS (
+    WITH p AS (
       SELECT * FROM unnest(
-        ${rows.map((r) => r.permit)}::int[], ${rows.map((r) => r.kind)}::text[], ${rows.map((r) => r.key)}::text[],
-        ${rows.map((r) => r.kabKota)}::text[], ${rows.map((r) => r.weight)}::float8[], ${rows.map((r) => r.total)}::float8[]
-      ) AS k(permit, kind, key, kab_kota, weight, total)
-    ),
-    hits AS (
-      SELECT k.permit, et.npp, k.weight, k.total FROM k JOIN employer_token et ON et.token = k.key WHERE k.kind = 'word'
-      UNION ALL
-      SELECT k.permit, ep.npp, k.weight, k.total FROM k JOIN employer_token_pair ep ON ep.pair = k.key WHERE k.kind = 'pair'
-      UNION ALL
-      SELECT k.permit, et.npp, k.weight, k.total FROM k JOIN employer_token et ON et.token = k.key AND et.kab_kota = k.kab_kota WHERE k.kind = 'local'
-    ),
-    shared AS (
-      -- An employer sharing a small part of what the permit's name is blocked on cannot score
-      -- near a link; dropping it here keeps the ranking small.
-      SELECT permit, npp, sum(weight) AS weight, count(*) AS n
-      FROM hits GROUP BY permit, npp
-      HAVING sum(weight) >= ${MIN_SHARED_WEIGHT} * max(total)
-    ),
-    best AS (
-      SELECT permit, npp, row_number() OVER (PARTITION BY permit ORDER BY weight DESC, n DESC, npp COLLATE "C") AS rank
-      FROM shared
+        ${blocking.map((b) => b.nib)}::text[], ${blocking.map((b) => b.kabKota)}::text[], ${from}::int[], ${to}::int[], ${totals}::float8[]
+      ) AS p(nib, kab_kota, first, last, total)
+      WHERE p.last >= p.first
     )
-    SELECT (${blocking.map((b) => b.nib)}::text[])[b.permit + 1] AS permit_nib, e.npp, e.name, e.name_norm, e.legal_forms, e.npwp, e.nib, e.kab_kota, e.address
-    FROM best b JOIN employer e ON e.npp = b.npp
-    WHERE b.rank <= ${candidatesPerPermit}`;
+    SELECT p.nib AS permit_nib, e.npp, e.name, e.name_norm, e.legal_forms, e.npwp, e.nib, e.kab_kota, e.address
+    FROM p
+    CROSS JOIN LATERAL (
+      SELECT h.npp FROM (
+        SELECT et.npp, k.weight
+        FROM unnest((${kinds}::text[])[p.first:p.last], (${keys}::text[])[p.first:p.last], (${weights}::float8[])[p.first:p.last]) AS k(kind, key, weight)
+        JOIN employer_token et ON et.token = k.key
+        WHERE k.kind = 'word'
+        UNION ALL
+        SELECT ep.npp, k.weight
+        FROM unnest((${kinds}::text[])[p.first:p.last], (${keys}::text[])[p.first:p.last], (${weights}::float8[])[p.first:p.last]) AS k(kind, key, weight)
+        JOIN employer_token_pair ep ON ep.pair = k.key
+        WHERE k.kind = 'pair'
+        UNION ALL
+        SELECT et.npp, k.weight
+        FROM unnest((${kinds}::text[])[p.first:p.last], (${keys}::text[])[p.first:p.last], (${weights}::float8[])[p.first:p.last]) AS k(kind, key, weight)
+        JOIN employer_token et ON et.token = k.key AND et.kab_kota = p.kab_kota
+        WHERE k.kind = 'local'
+      ) h
+      GROUP BY h.npp
+      -- An employer sharing a small part of what the permit's name is blocked on cannot
+      -- score near a link; dropping it here keeps the ranking small.
+      HAVING sum(h.weight) >= ${MIN_SHARED_WEIGHT} * p.total
+      ORDER BY sum(h.weight) DESC, count(*) DESC, h.npp COLLATE "C"
+      LIMIT ${candidatesPerPermit}
+    ) best
+    JOIN employer e ON e.npp = best.npp`;
 }
 
 /** Candidate employers by name for a batch of permits, in one statement. */

@@ -46,8 +46,22 @@ export interface PairScore {
 const TRUNCATION_LENGTHS = new Set([29, 30]);
 const ENTITY_FORMS = ['PT', 'CV', 'KOPERASI', 'YAYASAN', 'UD', 'FIRMA', 'PERUM', 'PERUMDA'];
 
+// A batch scores thousands of pairs over the same few thousand words and addresses, so
+// per-word weights and per-address words are worked out once.
+const weightsOf = new WeakMap<WordStats, Map<string, number>>();
+
 export function wordWeight(stats: WordStats, token: string): number {
-  return Math.max(0.3, Math.log((stats.total + 1) / (stats.frequency(token) + 1)));
+  let weights = weightsOf.get(stats);
+  if (!weights) {
+    weights = new Map();
+    weightsOf.set(stats, weights);
+  }
+  let weight = weights.get(token);
+  if (weight === undefined) {
+    weight = Math.max(0.3, Math.log((stats.total + 1) / (stats.frequency(token) + 1)));
+    weights.set(token, weight);
+  }
+  return weight;
 }
 
 /** Damerau-Levenshtein distance, stopping early beyond `max`. */
@@ -96,6 +110,9 @@ function wordSimilarity(a: string, b: string, aIsLast: boolean, bIsLast: boolean
  * A registry that cuts names at 30 characters leaves 29-30 characters that do not end on
  * a legal form or a closing parenthesis (a name that ends naturally usually does).
  */
+const MEMO_LIMIT = 100_000;
+const wordsOfAddress = new Map<string, Set<string>>();
+
 export function looksTruncated(raw: string): boolean {
   const trimmed = raw.trim();
   if (!TRUNCATION_LENGTHS.has(trimmed.length)) return false;
@@ -147,11 +164,21 @@ export function addressWords(address: string): string[] {
     .map((w) => ADDRESS_WORDS[w] ?? w);
 }
 
+function addressWordSet(address: string): Set<string> {
+  let words = wordsOfAddress.get(address);
+  if (!words) {
+    if (wordsOfAddress.size >= MEMO_LIMIT) wordsOfAddress.clear();
+    words = new Set(addressWords(address));
+    wordsOfAddress.set(address, words);
+  }
+  return words;
+}
+
 /** Jaccard overlap of two addresses' words; null when either is missing. */
 export function addressSimilarity(a: string | null | undefined, b: string | null | undefined): number | null {
   if (!a || !b) return null;
-  const wa = new Set(addressWords(a));
-  const wb = new Set(addressWords(b));
+  const wa = addressWordSet(a);
+  const wb = addressWordSet(b);
   if (!wa.size || !wb.size) return null;
   let shared = 0;
   for (const w of wa) if (wb.has(w)) shared += 1;

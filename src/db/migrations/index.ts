@@ -8,6 +8,8 @@ import * as reviewCandidates from './0006_review_candidates.js';
 import * as reviewIndexWithoutPendingList from './0007_review_index_without_pending_list.js';
 import * as employerLegalForms from './0008_employer_legal_forms.js';
 import * as findingEventFindingIndex from './0009_finding_event_finding_index.js';
+import * as candidateLookupIndexes from './0010_candidate_lookup_indexes.js';
+import * as nameFrequencyVersion from './0011_name_frequency_version.js';
 
 /** Ordered list of migrations; names sort in the order they must run. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +22,6 @@ export const migrations: Record<string, Migration> = {
   '0007_review_index_without_pending_list': reviewIndexWithoutPendingList,
   '0008_employer_legal_forms': employerLegalForms,
   '0009_finding_event_finding_index': findingEventFindingIndex,
+  '0010_candidate_lookup_indexes': candidateLookupIndexes,
+  '0011_name_frequency_version': nameFrequencyVersion,
 };
