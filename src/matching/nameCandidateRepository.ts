@@ -69,6 +69,7 @@ export function nameCandidateQuery(blocking: PermitBlocking[], candidatesPerPerm
     to.push(keys.length);
     totals.push(total);
   }
+  const permitKeys = sql`unnest((${kinds}::text[])[p.first:p.last], (${keys}::text[])[p.first:p.last], (${weights}::float8[])[p.first:p.last]) AS k(kind, key, weight)`;
   // Each permit's candidates are ranked on their own (a small hash and a top-N sort per
   // permit), never all pairs of the batch in one sort.
   return sql<CandidateRow>`
@@ -83,17 +84,17 @@ export function nameCandidateQuery(blocking: PermitBlocking[], candidatesPerPerm
     CROSS JOIN LATERAL (
       SELECT h.npp FROM (
         SELECT et.npp, k.weight
-        FROM unnest((${kinds}::text[])[p.first:p.last], (${keys}::text[])[p.first:p.last], (${weights}::float8[])[p.first:p.last]) AS k(kind, key, weight)
+        FROM ${permitKeys}
         JOIN employer_token et ON et.token = k.key
         WHERE k.kind = 'word'
         UNION ALL
         SELECT ep.npp, k.weight
-        FROM unnest((${kinds}::text[])[p.first:p.last], (${keys}::text[])[p.first:p.last], (${weights}::float8[])[p.first:p.last]) AS k(kind, key, weight)
+        FROM ${permitKeys}
         JOIN employer_token_pair ep ON ep.pair = k.key
         WHERE k.kind = 'pair'
         UNION ALL
         SELECT et.npp, k.weight
-        FROM unnest((${kinds}::text[])[p.first:p.last], (${keys}::text[])[p.first:p.last], (${weights}::float8[])[p.first:p.last]) AS k(kind, key, weight)
+        FROM ${permitKeys}
         JOIN employer_token et ON et.token = k.key AND et.kab_kota = p.kab_kota
         WHERE k.kind = 'local'
       ) h
