@@ -61,6 +61,21 @@ export async function currentOutcomes(db: Db, nibs: string[]): Promise<PermitOut
 }
 
 /**
+ * The findings of these permits, one index probe per permit. An `IN` list of a batch's
+ * NIBs is planned as a scan of the whole table whenever its statistics are missing or
+ * stale (a table that grew since the last ANALYZE); a lateral probe per NIB is not.
+ */
+async function findingsOf(db: Db, nibs: string[]) {
+  const rows = await sql<{
+    id: number; nib: string; category: string; status: FindingStatus; priority: number; evidence: Record<string, unknown>; branch: string; npp: string | null; kab_kota: string | null;
+  }>`
+    SELECT f.id, f.nib, f.category, f.status, f.priority, f.evidence, f.branch, f.npp, f.kab_kota
+    FROM unnest(${nibs}::text[]) AS n(nib)
+    CROSS JOIN LATERAL (SELECT * FROM finding WHERE finding.nib = n.nib OFFSET 0) f`.execute(db);
+  return rows.rows;
+}
+
+/**
  * Makes the stored findings of these permits equal to what `desiredOf` computes: new ones opened,
  * returning ones reopened (never duplicated), ended ones resolved. Outbox events and the
  * audit trail are written in the same transaction as the change they describe.
@@ -77,11 +92,7 @@ export async function syncFindings(
     await sql`SELECT nib FROM permit WHERE nib = ANY(${permits}::text[]) ORDER BY nib FOR UPDATE`.execute(trx);
     const { nibs, desired } = await desiredOf(trx);
     if (!nibs.length) return { opened: 0, reopened: 0, updated: 0, resolved: 0, branchesWithEvents: [] };
-    const existing = await trx
-      .selectFrom('finding')
-      .select(['id', 'nib', 'category', 'status', 'priority', 'evidence', 'branch', 'npp', 'kab_kota'])
-      .where('nib', 'in', nibs)
-      .execute();
+    const existing = await findingsOf(trx, nibs);
     const existingByKey = new Map(existing.map((f) => [`${f.nib}|${f.category}`, f]));
     const desiredKeys = new Set(desired.map((d) => `${d.nib}|${d.category}`));
 
