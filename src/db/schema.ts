@@ -204,6 +204,8 @@ export interface NameTokenTable {
 export interface EmployerTokenPairTable {
   pair: string;
   npp: string;
+  /** The employer's kab/kota (ranks equal candidates: the local one first). */
+  kab_kota: string | null;
 }
 
 export interface NameTokenPairTable {

@@ -123,10 +123,10 @@ export async function refreshNameTokens(db: Db, importId: number): Promise<void>
       WHERE ${changedBy(importId, 'e')} AND t.token <> ''`.execute(trx);
     // Every pair of distinct words of names up to eight words (28 pairs at most).
     await sql`
-      WITH t AS (SELECT npp, token FROM employer_token WHERE npp IN ${changed}),
+      WITH t AS (SELECT npp, token, kab_kota FROM employer_token WHERE npp IN ${changed}),
       short AS (SELECT npp FROM t GROUP BY npp HAVING count(*) <= 8)
-      INSERT INTO employer_token_pair (pair, npp)
-      SELECT a.token || ' ' || b.token, a.npp
+      INSERT INTO employer_token_pair (pair, npp, kab_kota)
+      SELECT a.token || ' ' || b.token, a.npp, a.kab_kota
       FROM t a JOIN t b ON b.npp = a.npp AND a.token < b.token
       WHERE a.npp IN (SELECT npp FROM short)`.execute(trx);
     // Serialise concurrent imports' frequency rebuilds.

@@ -29,7 +29,7 @@ export const DEFAULT_BLOCKING: BlockingLimits = {
   pairMax: 250,
   localMax: 5000,
   wordsPerPermit: 4,
-  candidatesPerPermit: 15,
+  candidatesPerPermit: 10,
   postingsBudget: 250,
 };
 

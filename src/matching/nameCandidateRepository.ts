@@ -83,17 +83,17 @@ export function nameCandidateQuery(blocking: PermitBlocking[], candidatesPerPerm
     FROM p
     CROSS JOIN LATERAL (
       SELECT h.npp FROM (
-        SELECT et.npp, k.weight
+        SELECT et.npp, k.weight, et.kab_kota
         FROM ${permitKeys}
         JOIN employer_token et ON et.token = k.key
         WHERE k.kind = 'word'
         UNION ALL
-        SELECT ep.npp, k.weight
+        SELECT ep.npp, k.weight, ep.kab_kota
         FROM ${permitKeys}
         JOIN employer_token_pair ep ON ep.pair = k.key
         WHERE k.kind = 'pair'
         UNION ALL
-        SELECT et.npp, k.weight
+        SELECT et.npp, k.weight, et.kab_kota
         FROM ${permitKeys}
         JOIN employer_token et ON et.token = k.key AND et.kab_kota = p.kab_kota
         WHERE k.kind = 'local'
@@ -102,7 +102,9 @@ export function nameCandidateQuery(blocking: PermitBlocking[], candidatesPerPerm
       -- An employer sharing a small part of what the permit's name is blocked on cannot
       -- score near a link; dropping it here keeps the ranking small.
       HAVING sum(h.weight) >= ${MIN_SHARED_WEIGHT} * p.total
-      ORDER BY sum(h.weight) DESC, count(*) DESC, h.npp COLLATE "C"
+      -- Many employers share a permit's keys equally (all those with one word pair); the
+      -- company is nearly always the one in the permit's kab/kota, so it ranks first among them.
+      ORDER BY sum(h.weight) DESC, count(*) DESC, bool_or(h.kab_kota = p.kab_kota) DESC, h.npp COLLATE "C"
       LIMIT ${candidatesPerPermit}
     ) best
     JOIN employer e ON e.npp = best.npp`;

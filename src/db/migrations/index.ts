@@ -10,6 +10,7 @@ import * as employerLegalForms from './0008_employer_legal_forms.js';
 import * as findingEventFindingIndex from './0009_finding_event_finding_index.js';
 import * as candidateLookupIndexes from './0010_candidate_lookup_indexes.js';
 import * as nameFrequencyVersion from './0011_name_frequency_version.js';
+import * as pairRegion from './0012_pair_region.js';
 
 /** Ordered list of migrations; names sort in the order they must run. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '0009_finding_event_finding_index': findingEventFindingIndex,
   '0010_candidate_lookup_indexes': candidateLookupIndexes,
   '0011_name_frequency_version': nameFrequencyVersion,
+  '0012_pair_region': pairRegion,
 };

@@ -1,0 +1,48 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nameCandidates } from '../src/matching/nameCandidateRepository.js';
+import { runCli } from './support/cli.js';
+import { createTestEnv, type TestEnv } from './support/testEnv.js';
+
+const HEADER = 'npp,nama_perusahaan,npwp,nib,alamat,kode_wilayah,status,program,tk_aktif,total_upah,bulan_tunggakan';
+const row = (npp: string, name: string, region: string) => `${npp},${name},,,,${region},AKTIF,JKK;JKM;JHT,8,30000000,0`;
+const SUFFIXES = ['ABADI', 'JAYA', 'MAKMUR', 'SENTOSA', 'UTAMA', 'MANDIRI', 'NUSANTARA', 'SEJAHTERA'];
+
+describe('name candidates against a real PostgreSQL', () => {
+  let t: TestEnv;
+  beforeAll(async () => {
+    t = await createTestEnv();
+  });
+  afterAll(async () => t.cleanup());
+
+  async function importExtract(rows: string[]): Promise<void> {
+    const extract = join(t.dir, 'extract.csv');
+    await writeFile(extract, [HEADER, ...rows].join('\n'));
+    expect((await runCli(['enrollment', 'import', extract], t.env)).code).toBe(0);
+  }
+
+  // The employers kept for a permit blocked on one pair (as a set: rows come in join order).
+  const candidatesFor = async (kabKota: string, limit: number) =>
+    ((await nameCandidates(t.ctx.db, [{ nib: '9120000000001', kabKota, keys: [{ kind: 'pair', key: 'GRAHA LAKSANA', weight: 9 }] }], limit)).get('9120000000001') ?? [])
+      .map((c) => c.npp)
+      .sort();
+
+  it('ranks the employer in the permit\'s kab/kota first among those sharing its keys equally', async () => {
+    // Eight namesakes elsewhere sort before the local company by NPP; only its kab/kota lifts it.
+    const elsewhere = SUFFIXES.map((s, i) => row(`7300000${i}`, `PT LAKSANA GRAHA ${s}`, '33.72'));
+    await importExtract([...elsewhere, row('73000099', 'PT LAKSANA GRAHA', '35.23')]);
+    expect(await candidatesFor('3523', 1)).toEqual(['73000099']);
+    expect(await candidatesFor('3523', 3)).toEqual(['73000000', '73000001', '73000099']);
+    // Without a local one, equals are cut in NPP order, the same on every run.
+    expect(await candidatesFor('3101', 3)).toEqual(['73000000', '73000001', '73000002']);
+  });
+
+  it('follows an employer that moves to another kab/kota at the next import', async () => {
+    const elsewhere = SUFFIXES.map((s, i) => row(`7300000${i}`, `PT LAKSANA GRAHA ${s}`, '33.72'));
+    await importExtract([...elsewhere.slice(1), row('73000000', 'PT LAKSANA GRAHA ABADI', '35.09'), row('73000099', 'PT LAKSANA GRAHA', '35.23')]);
+    expect(await candidatesFor('3509', 1)).toEqual(['73000000']);
+    expect(await candidatesFor('3523', 1)).toEqual(['73000099']);
+    expect(await candidatesFor('3372', 1)).toEqual(['73000001']);
+  });
+});
