@@ -1,12 +1,9 @@
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nameCandidates } from '../src/matching/nameCandidateRepository.js';
-import { runCli } from './support/cli.js';
+import { activeEmployerRow, importExtract as importRows } from './support/enrollmentExtract.js';
 import { createTestEnv, type TestEnv } from './support/testEnv.js';
 
-const HEADER = 'npp,nama_perusahaan,npwp,nib,alamat,kode_wilayah,status,program,tk_aktif,total_upah,bulan_tunggakan';
-const row = (npp: string, name: string, region: string) => `${npp},${name},,,,${region},AKTIF,JKK;JKM;JHT,8,30000000,0`;
+const row = (npp: string, name: string, region: string) => activeEmployerRow(npp, name, region);
 const SUFFIXES = ['ABADI', 'JAYA', 'MAKMUR', 'SENTOSA', 'UTAMA', 'MANDIRI', 'NUSANTARA', 'SEJAHTERA'];
 
 describe('name candidates against a real PostgreSQL', () => {
@@ -16,11 +13,7 @@ describe('name candidates against a real PostgreSQL', () => {
   });
   afterAll(async () => t.cleanup());
 
-  async function importExtract(rows: string[]): Promise<void> {
-    const extract = join(t.dir, 'extract.csv');
-    await writeFile(extract, [HEADER, ...rows].join('\n'));
-    expect((await runCli(['enrollment', 'import', extract], t.env)).code).toBe(0);
-  }
+  const importExtract = (rows: string[]) => importRows(t, rows);
 
   // The employers kept for a permit blocked on one pair (as a set: rows come in join order).
   const candidatesFor = async (kabKota: string, limit: number) =>

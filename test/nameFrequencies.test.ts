@@ -1,12 +1,9 @@
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NameFrequencies } from '../src/matching/nameFrequencies.js';
-import { runCli } from './support/cli.js';
+import { activeEmployerRow, importExtract as importRows } from './support/enrollmentExtract.js';
 import { createTestEnv, type TestEnv } from './support/testEnv.js';
 
-const HEADER = 'npp,nama_perusahaan,npwp,nib,alamat,kode_wilayah,status,program,tk_aktif,total_upah,bulan_tunggakan';
-const row = (npp: string, name: string) => `${npp},${name},,,,35.23,AKTIF,JKK;JKM;JHT,8,30000000,0`;
+const row = (npp: string, name: string) => activeEmployerRow(npp, name);
 
 describe('word frequencies kept in memory by the matcher', () => {
   let t: TestEnv;
@@ -15,11 +12,7 @@ describe('word frequencies kept in memory by the matcher', () => {
   });
   afterAll(async () => t.cleanup());
 
-  async function importExtract(rows: string[]): Promise<void> {
-    const extract = join(t.dir, 'extract.csv');
-    await writeFile(extract, [HEADER, ...rows].join('\n'));
-    expect((await runCli(['enrollment', 'import', extract], t.env)).code).toBe(0);
-  }
+  const importExtract = (rows: string[]) => importRows(t, rows);
 
   it('answers from memory until an enrollment import rebuilds the frequencies, then reads them again', async () => {
     await importExtract([row('72000001', 'PT SAMUDRA KILAU NUSANTARA'), row('72000002', 'PT BINTANG TIMUR NUSANTARA')]);
