@@ -122,7 +122,7 @@ async function stopMatchers(workers: ChildProcess[]): Promise<void> {
 
 /** Until no match job is pending and PostgreSQL owes no matching. */
 async function untilMatched(app: AppContext, pollMs: number): Promise<void> {
-  const owed = async () => (await pool.query(`SELECT EXISTS (SELECT 1 FROM permit WHERE match_requested_at IS NOT NULL) AS owed`)).rows[0].owed as boolean;
+  const owed = async () => (await pool.query(`SELECT EXISTS (SELECT 1 FROM match_request) AS owed`)).rows[0].owed as boolean;
   for (;;) {
     if ((await app.queues.pendingCounts()).match === 0 && !(await owed())) return;
     await new Promise((resolve) => setTimeout(resolve, pollMs));

@@ -28,8 +28,9 @@ describe('notifier processes: crashes and competition', () => {
       const undecided = await env.ctx.db
         .selectFrom('permit')
         .leftJoin('match', 'match.nib', 'permit.nib')
+        .leftJoin('match_request', 'match_request.nib', 'permit.nib')
         .select('permit.nib')
-        .where((eb) => eb.or([eb('match.nib', 'is', null), eb('permit.match_requested_at', 'is not', null)]))
+        .where((eb) => eb.or([eb('match.nib', 'is', null), eb('match_request.nib', 'is not', null)]))
         .execute();
       return undecided.length === 0 && pending.length === 0 && unflushed.length === 0 && open.length === 0;
     }, 90_000);

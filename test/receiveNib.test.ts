@@ -114,7 +114,7 @@ describe('one record, three channels', () => {
     const record = ossRecord({ nib, npwp: '01.234.567.8-901.000', noNpp: '12345678', workers: ['7', 2] });
     const snapshot = async () => {
       const row = await t.ctx.db.selectFrom('permit').selectAll().where('nib', '=', nib).executeTakeFirstOrThrow();
-      const { source, source_ref, first_seen_at, updated_at, match_requested_at, ...content } = row;
+      const { source, source_ref, first_seen_at, updated_at, ...content } = row;
       await t.ctx.db.deleteFrom('permit').where('nib', '=', nib).execute();
       return { content, source };
     };

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jsonLines, runCli } from './support/cli.js';
 import { ossRecord } from './support/ossRecords.js';
 import { createTestEnv, type TestEnv } from './support/testEnv.js';
+import { requestMatching } from '../src/matching/matchRequestRepository.js';
 
 const HEADER = 'npp,nama_perusahaan,npwp,nib,alamat,kode_wilayah,status,program,tk_aktif,total_upah,bulan_tunggakan';
 
@@ -65,7 +66,7 @@ describe('manual review: list, judgements, and a matcher that never overrides th
     expect(await matchOf()).toMatchObject({ decision: 'matched', npp: '55500003', method: 'judgement', score: 1 });
     // A fresh extract and a re-match change nothing about the pinned pair.
     expect((await runCli(['reconcile'], t.env)).code).toBe(0);
-    await t.ctx.db.updateTable('permit').set({ match_requested_at: new Date() }).execute();
+    await requestMatching(t.ctx.db, (await t.ctx.db.selectFrom('permit').select('nib').execute()).map((r) => r.nib));
     expect((await runCli(['run', '--until-idle'], t.env)).code).toBe(0);
     expect(await matchOf()).toMatchObject({ npp: '55500003', method: 'judgement' });
   });

@@ -69,7 +69,12 @@ export interface PermitTable {
   source_ref: string;
   first_seen_at: Generated<Date>;
   updated_at: Generated<Date>;
-  match_requested_at: Timestamp | null;
+}
+
+/** A permit that needs a (new) match decision, since when. */
+export interface MatchRequestTable {
+  nib: string;
+  requested_at: Timestamp;
 }
 
 export interface PermitRejectTable {
@@ -247,6 +252,7 @@ export interface Database {
   employer_token: EmployerTokenTable;
   name_token: NameTokenTable;
   employer_token_pair: EmployerTokenPairTable;
+  match_request: MatchRequestTable;
   name_token_pair: NameTokenPairTable;
   name_frequency_version: NameFrequencyVersionTable;
   match_judgement: MatchJudgementTable;

@@ -86,15 +86,17 @@ export async function finishImport(
 export async function markPermitsAffectedByImport(db: Db, importId: number, addedEmployers: boolean): Promise<string[]> {
   const rows = await sql<{ nib: string }>`
     WITH changed AS (SELECT npp, nib, npwp_base FROM employer WHERE ${changedBy(importId)})
-    UPDATE permit p SET match_requested_at = now()
-    WHERE p.match_requested_at IS NULL AND (
+    INSERT INTO match_request (nib)
+    SELECT p.nib FROM permit p
+    WHERE NOT EXISTS (SELECT 1 FROM match_request r WHERE r.nib = p.nib) AND (
       p.nib IN (SELECT m.nib FROM match m JOIN changed c ON c.npp = m.npp)
       OR p.no_npp IN (SELECT npp FROM changed)
       OR p.nib IN (SELECT nib FROM changed WHERE nib IS NOT NULL)
       OR p.npwp_base IN (SELECT npwp_base FROM changed WHERE npwp_base IS NOT NULL)
       OR (${addedEmployers} AND NOT EXISTS (SELECT 1 FROM match m WHERE m.nib = p.nib AND m.decision = 'matched'))
     )
-    RETURNING p.nib`.execute(db);
+    ON CONFLICT (nib) DO NOTHING
+    RETURNING nib`.execute(db);
   return rows.rows.map((r) => r.nib);
 }
 

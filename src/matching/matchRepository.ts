@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
 import type { Candidate, Decision } from './identifierDecision.js';
+import { clearMatchRequests, requestMatching } from './matchRequestRepository.js';
 
 export interface PermitForMatching {
   nib: string;
@@ -24,17 +25,24 @@ export interface PermitForMatching {
  * repeated after its work was done therefore costs one query.
  */
 export async function loadPermitsForMatching(db: Db, nibs: string[]): Promise<PermitForMatching[]> {
+  // Each permit's request is one index probe (OFFSET 0 keeps the planner from turning it
+  // into a join that reads every request, which it would when the table's statistics are
+  // stale, as during a bulk import).
   const rows = await db
     .selectFrom('permit')
+    .leftJoinLateral(
+      (eb) => eb.selectFrom('match_request').select('requested_at').whereRef('match_request.nib', '=', 'permit.nib').offset(0).as('r'),
+      (join) => join.onTrue(),
+    )
     .where((eb) =>
       eb.or([
-        eb('match_requested_at', 'is not', null),
+        eb('r.requested_at', 'is not', null),
         eb.not(eb.exists(eb.selectFrom('match').select('match.nib').whereRef('match.nib', '=', 'permit.nib'))),
       ]),
     )
     .select(['nib', 'npwp', 'no_npp', 'kab_kota', 'name', 'name_norm', 'address', 'payload_hash', 'declared_workers', 'business_scale', 'doc_type', 'nib_status'])
-    .select(sql<string | null>`match_requested_at::text`.as('match_requested_at'))
-    .where('nib', 'in', nibs)
+    .select(sql<string | null>`r.requested_at::text`.as('match_requested_at'))
+    .where('permit.nib', 'in', nibs)
     .execute();
   return rows.map((r) => ({
     nib: r.nib,
@@ -122,12 +130,10 @@ export async function saveMatches(db: Db, decisions: Array<{ nib: string; permit
 
 /** Clears the "needs matching" mark of permits not changed again since the batch read them. */
 export async function markMatched(db: Db, permits: Array<{ nib: string; matchRequestedAt: string | null }>): Promise<void> {
-  const pending = permits.filter((p) => p.matchRequestedAt);
-  if (!pending.length) return;
-  await sql`
-    UPDATE permit SET match_requested_at = NULL
-    FROM unnest(${pending.map((p) => p.nib)}::text[], ${pending.map((p) => p.matchRequestedAt!)}::timestamptz[]) AS seen(nib, requested_at)
-    WHERE permit.nib = seen.nib AND permit.match_requested_at <= seen.requested_at`.execute(db);
+  await clearMatchRequests(
+    db,
+    permits.flatMap((p) => (p.matchRequestedAt ? [{ nib: p.nib, requestedAt: p.matchRequestedAt }] : [])),
+  );
 }
 
 /**
@@ -152,8 +158,7 @@ export async function reviewsListing(db: Db, npps: string[], batch: string[]): P
 
 /** Marks permits as needing a (new) match decision. */
 export async function markForMatching(db: Db, nibs: string[]): Promise<void> {
-  if (!nibs.length) return;
-  await db.updateTable('permit').set({ match_requested_at: sql`now()` }).where('nib', 'in', nibs).execute();
+  await requestMatching(db, nibs);
 }
 
 export interface MatchExportRow {
@@ -184,8 +189,9 @@ export async function countUnmatchedPermits(db: Db): Promise<number> {
   const row = await db
     .selectFrom('permit')
     .leftJoin('match', 'match.nib', 'permit.nib')
+    .leftJoin('match_request', 'match_request.nib', 'permit.nib')
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where((eb) => eb.or([eb('match.nib', 'is', null), eb('permit.match_requested_at', 'is not', null)]))
+    .where((eb) => eb.or([eb('match.nib', 'is', null), eb('match_request.nib', 'is not', null)]))
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
 import type { Verdict } from '../db/schema.js';
+import { requestMatching } from './matchRequestRepository.js';
 
 export interface ReviewCase {
   nib: string;
@@ -72,6 +73,6 @@ export async function recordJudgement(
       .values(judgement)
       .onConflict((oc) => oc.columns(['nib', 'npp']).doUpdateSet({ verdict: judgement.verdict, actor: judgement.actor, note: judgement.note, decided_at: sql`now()` }))
       .execute();
-    await trx.updateTable('permit').set({ match_requested_at: sql`now()` }).where('nib', '=', judgement.nib).execute();
+    await requestMatching(trx, [judgement.nib]);
   });
 }

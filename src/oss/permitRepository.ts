@@ -28,8 +28,8 @@ function newer(a: ParsedPermit, b: ParsedPermit): boolean {
 
 /**
  * Upserts permit versions by NIB. An older version never overwrites a newer one, and a
- * re-delivered version changes nothing. Changed permits are marked for matching in the
- * same statement, so "stored" always implies "will be matched".
+ * re-delivered version changes nothing. Changed permits are marked for matching
+ * (match_request) in the same statement, so "stored" always implies "will be matched".
  */
 export async function storePermits(db: Db, items: Array<{ permit: ParsedPermit; source: PermitSource }>): Promise<StoreOutcome> {
   // One row per NIB per statement: keep the newest version within the batch.
@@ -44,14 +44,13 @@ export async function storePermits(db: Db, items: Array<{ permit: ParsedPermit; 
   // Column arrays through unnest: one parameter per column, whatever the batch size.
   const col = <T>(f: (p: ParsedPermit, src: PermitSource) => T) => rows.map(({ permit, source }) => f(permit, source));
   const result = await sql<{ nib: string; inserted: boolean }>`
+    WITH stored AS (
     INSERT INTO permit (
       nib, oss_id, version_at, doc_type, payload_hash, name, name_norm, name_short, legal_form, npwp, no_npp,
-      business_scale, nib_status, kab_kota, address, declared_workers, declared_breakdown, kbli, raw, source, source_ref,
-      match_requested_at
+      business_scale, nib_status, kab_kota, address, declared_workers, declared_breakdown, kbli, raw, source, source_ref
     )
     SELECT nib, oss_id, version_at, doc_type, payload_hash, name, name_norm, name_short, legal_form, npwp, no_npp,
-           business_scale, nib_status, kab_kota, address, declared_workers, declared_breakdown, string_to_array(kbli, ','), raw, source, source_ref,
-           now()
+           business_scale, nib_status, kab_kota, address, declared_workers, declared_breakdown, string_to_array(kbli, ','), raw, source, source_ref
     FROM unnest(
       ${col((p) => p.nib)}::text[], ${col((p) => p.ossId)}::text[], ${col((p) => p.versionAt.toISOString())}::timestamptz[],
       ${col((p) => p.docType)}::smallint[], ${col((p) => p.hash)}::text[], ${col((p) => p.name)}::text[], ${col((p) => p.nameNorm)}::text[],
@@ -67,10 +66,15 @@ export async function storePermits(db: Db, items: Array<{ permit: ParsedPermit; 
       npwp = excluded.npwp, no_npp = excluded.no_npp, business_scale = excluded.business_scale, nib_status = excluded.nib_status,
       kab_kota = excluded.kab_kota, address = excluded.address, declared_workers = excluded.declared_workers,
       declared_breakdown = excluded.declared_breakdown, kbli = excluded.kbli, raw = excluded.raw, source = excluded.source,
-      source_ref = excluded.source_ref, updated_at = now(), match_requested_at = now()
+      source_ref = excluded.source_ref, updated_at = now()
     WHERE permit.payload_hash <> excluded.payload_hash
       AND (excluded.version_at, ${DOC_RANK('excluded.doc_type')}) >= (permit.version_at, ${DOC_RANK('permit.doc_type')})
-    RETURNING nib, (xmax = 0) AS inserted`.execute(db);
+    RETURNING nib, (xmax = 0) AS inserted
+    ), requested AS (
+      INSERT INTO match_request (nib) SELECT nib FROM stored
+      ON CONFLICT (nib) DO UPDATE SET requested_at = now()
+    )
+    SELECT nib, inserted FROM stored`.execute(db);
 
   const inserted = result.rows.filter((r) => r.inserted).map((r) => r.nib);
   const updated = result.rows.filter((r) => !r.inserted).map((r) => r.nib);
@@ -79,7 +83,7 @@ export async function storePermits(db: Db, items: Array<{ permit: ParsedPermit; 
 
 /** NIBs stored or changed but not yet matched (for re-queueing after a crash or Redis loss). */
 export async function permitsAwaitingMatch(db: Db, afterNib: string | null, limit: number): Promise<string[]> {
-  let query = db.selectFrom('permit').select('nib').where('match_requested_at', 'is not', null);
+  let query = db.selectFrom('match_request').select('nib');
   if (afterNib) query = query.where('nib', '>', afterNib);
   const rows = await query.orderBy('nib').limit(limit).execute();
   return rows.map((r) => r.nib);

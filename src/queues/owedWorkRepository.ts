@@ -7,7 +7,7 @@ export async function permitsNeverMatched(db: Db): Promise<string[]> {
     .selectFrom('permit')
     .select('nib')
     .where(({ not, exists, selectFrom }) => not(exists(selectFrom('match').select('match.nib').whereRef('match.nib', '=', 'permit.nib'))))
-    .where('match_requested_at', 'is', null)
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('match_request').select('match_request.nib').whereRef('match_request.nib', '=', 'permit.nib'))))
     .execute();
   return rows.map((r) => r.nib);
 }
@@ -23,7 +23,7 @@ export async function branchesOwedDelivery(db: Db): Promise<string[]> {
 /** Whether PostgreSQL says some matching or delivery is still owed (cheap: stops at the first row). */
 export async function workIsOwed(db: Db): Promise<{ matching: boolean; delivery: boolean }> {
   const row = await sql<{ matching: boolean; delivery: boolean }>`
-    SELECT EXISTS (SELECT 1 FROM permit WHERE match_requested_at IS NOT NULL) AS matching,
+    SELECT EXISTS (SELECT 1 FROM match_request) AS matching,
            EXISTS (SELECT 1 FROM finding_event WHERE flushed_at IS NULL)
              OR EXISTS (SELECT 1 FROM digest WHERE status = 'pending') AS delivery`.execute(db);
   return row.rows[0] ?? { matching: false, delivery: false };

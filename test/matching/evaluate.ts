@@ -9,6 +9,7 @@ import { importEnrollmentFile } from '../../src/enrollment/enrollmentImport.js';
 import { matchBatch } from '../../src/matching/matchBatch.js';
 import type { NameThresholds } from '../../src/matching/nameDecision.js';
 import { importPermitFile } from '../../src/oss/fileImport.js';
+import { requestMatching } from '../../src/matching/matchRequestRepository.js';
 
 /** Measures the matcher on the labelled set kept in test/matching/labelled/. */
 const DIR = fileURLToPath(new URL('./labelled/', import.meta.url));
@@ -90,9 +91,9 @@ export async function loadLabelledSet(base: Env, databaseName: string): Promise<
 
 /** Matches every permit as the queue would (batches of 1000, then displaced ones) until settled. */
 export async function matchAll(ctx: AppContext, names: NameThresholds): Promise<Map<string, Outcome>> {
-  await ctx.db.updateTable('permit').set({ match_requested_at: new Date() }).execute();
+  await requestMatching(ctx.db, (await ctx.db.selectFrom('permit').select('nib').execute()).map((r) => r.nib));
   for (;;) {
-    const nibs = (await ctx.db.selectFrom('permit').select('nib').where('match_requested_at', 'is not', null).orderBy('nib').execute()).map((r) => r.nib);
+    const nibs = (await ctx.db.selectFrom('match_request').select('nib').orderBy('nib').execute()).map((r) => r.nib);
     if (!nibs.length) break;
     for (let i = 0; i < nibs.length; i += 1000) await matchBatch(ctx.db, nibs.slice(i, i + 1000), { ...matchSettings(ctx.config), names });
   }

@@ -11,6 +11,7 @@ import * as findingEventFindingIndex from './0009_finding_event_finding_index.js
 import * as candidateLookupIndexes from './0010_candidate_lookup_indexes.js';
 import * as nameFrequencyVersion from './0011_name_frequency_version.js';
 import * as pairRegion from './0012_pair_region.js';
+import * as matchRequest from './0013_match_request.js';
 
 /** Ordered list of migrations; names sort in the order they must run. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '0010_candidate_lookup_indexes': candidateLookupIndexes,
   '0011_name_frequency_version': nameFrequencyVersion,
   '0012_pair_region': pairRegion,
+  '0013_match_request': matchRequest,
 };

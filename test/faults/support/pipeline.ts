@@ -284,7 +284,7 @@ export async function faultyRun(data: ScenarioData, options: FaultyRunOptions): 
   const count = async (query: ReturnType<typeof sql<{ n: string }>>) => Number((await query.execute(ctx.db)).rows[0]?.n ?? 0);
   const busy = async (): Promise<WorkerKind[]> => {
     const cursor = await ctx.db.selectFrom('feed_checkpoint').select('cursor').where('feed', '=', 'oss').executeTakeFirst();
-    const awaiting = await count(sql`SELECT count(*) AS n FROM permit p WHERE p.match_requested_at IS NOT NULL OR NOT EXISTS (SELECT 1 FROM match m WHERE m.nib = p.nib)`);
+    const awaiting = await count(sql`SELECT count(*) AS n FROM permit p WHERE EXISTS (SELECT 1 FROM match_request r WHERE r.nib = p.nib) OR NOT EXISTS (SELECT 1 FROM match m WHERE m.nib = p.nib)`);
     const undelivered = await count(sql`SELECT (SELECT count(*) FROM finding_event WHERE flushed_at IS NULL) + (SELECT count(*) FROM digest WHERE status <> 'delivered') AS n`);
     return [
       ...(cursor?.cursor !== finalCursor ? (['ingest'] as const) : []),
