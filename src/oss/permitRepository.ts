@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
+import { REQUEST_AGAIN } from '../matching/matchRequestRepository.js';
 import type { ParsedPermit } from './permitRecord.js';
 
 export interface PermitSource {
@@ -72,7 +73,7 @@ export async function storePermits(db: Db, items: Array<{ permit: ParsedPermit; 
     RETURNING nib, (xmax = 0) AS inserted
     ), requested AS (
       INSERT INTO match_request (nib) SELECT nib FROM stored
-      ON CONFLICT (nib) DO UPDATE SET requested_at = now()
+      ON CONFLICT (nib) DO ${REQUEST_AGAIN}
     )
     SELECT nib, inserted FROM stored`.execute(db);
 
