@@ -11,11 +11,12 @@ import { nameFrequenciesFor } from './nameFrequencies.js';
 import type { NameCandidate, NameThresholds } from './nameDecision.js';
 import { scoreNamePair, type NameSide, type WordStats } from './nameScore.js';
 import { withClaimLock } from './claimLock.js';
+import { requestMatching } from './matchRequestRepository.js';
+import { boundedMemo } from '../shared/boundedMemo.js';
 import { StageTimer } from '../shared/stageTimer.js';
 import {
   identifierCandidates,
   loadPermitsForMatching,
-  markForMatching,
   markMatched,
   reviewsListing,
   saveMatches,
@@ -55,16 +56,7 @@ function sideOf(
 
 // For names whose legal forms are not stored (permits; employers imported before they
 // were): the same name comes up in many batches, so each is normalised once.
-const legalFormCache = new Map<string, string[]>();
-function legalFormsOf(raw: string): string[] {
-  let forms = legalFormCache.get(raw);
-  if (!forms) {
-    if (legalFormCache.size > 200_000) legalFormCache.clear();
-    forms = normaliseCompanyName(raw).legalForms;
-    legalFormCache.set(raw, forms);
-  }
-  return forms;
-}
+const legalFormsOf = boundedMemo((raw) => normaliseCompanyName(raw).legalForms, 200_000);
 
 /**
  * Matches a batch of permits against current enrollment with a handful of set-based
@@ -186,7 +178,7 @@ async function decideAndSave(
     ]),
   ];
   timer.lap('reviewsListing');
-  if (displaced.length) await markForMatching(db, displaced);
+  await requestMatching(db, displaced);
   timer.lap('markDisplaced');
   return { decided, displaced };
 }

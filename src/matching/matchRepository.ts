@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
 import type { Candidate, Decision } from './identifierDecision.js';
-import { clearMatchRequests, requestMatching } from './matchRequestRepository.js';
+import { clearMatchRequests } from './matchRequestRepository.js';
 
 export interface PermitForMatching {
   nib: string;
@@ -154,11 +154,6 @@ export async function reviewsListing(db: Db, npps: string[], batch: string[]): P
     ) r
     WHERE NOT (r.nib = ANY(${batch}::text[]))`.execute(db);
   return rows.rows.map((r) => r.nib);
-}
-
-/** Marks permits as needing a (new) match decision. */
-export async function markForMatching(db: Db, nibs: string[]): Promise<void> {
-  await requestMatching(db, nibs);
 }
 
 export interface MatchExportRow {

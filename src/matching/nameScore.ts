@@ -10,6 +10,7 @@
  * distinctive one usually the same.
  */
 
+import { boundedMemo } from '../shared/boundedMemo.js';
 import { completionsOf } from './companyName.js';
 
 export interface NameSide {
@@ -110,9 +111,6 @@ function wordSimilarity(a: string, b: string, aIsLast: boolean, bIsLast: boolean
  * A registry that cuts names at 30 characters leaves 29-30 characters that do not end on
  * a legal form or a closing parenthesis (a name that ends naturally usually does).
  */
-const MEMO_LIMIT = 100_000;
-const wordsOfAddress = new Map<string, Set<string>>();
-
 export function looksTruncated(raw: string): boolean {
   const trimmed = raw.trim();
   if (!TRUNCATION_LENGTHS.has(trimmed.length)) return false;
@@ -164,15 +162,7 @@ export function addressWords(address: string): string[] {
     .map((w) => ADDRESS_WORDS[w] ?? w);
 }
 
-function addressWordSet(address: string): Set<string> {
-  let words = wordsOfAddress.get(address);
-  if (!words) {
-    if (wordsOfAddress.size >= MEMO_LIMIT) wordsOfAddress.clear();
-    words = new Set(addressWords(address));
-    wordsOfAddress.set(address, words);
-  }
-  return words;
-}
+const addressWordSet = boundedMemo((address) => new Set(addressWords(address)), 100_000);
 
 /** Jaccard overlap of two addresses' words; null when either is missing. */
 export function addressSimilarity(a: string | null | undefined, b: string | null | undefined): number | null {

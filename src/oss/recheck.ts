@@ -1,6 +1,6 @@
 import { matchSettings, type AppContext } from '../app.js';
 import { matchBatch } from '../matching/matchBatch.js';
-import { markForMatching } from '../matching/matchRepository.js';
+import { requestMatching } from '../matching/matchRequestRepository.js';
 import { scheduleBranchFlush } from '../notify/notifyQueue.js';
 import { PermanentHttpError } from '../shared/httpErrors.js';
 import { InqueryClient } from './inqueryClient.js';
@@ -53,7 +53,7 @@ export async function recheckCompany(ctx: AppContext, query: RecheckQuery): Prom
     : (await db.selectFrom('permit').select('nib').where('npwp', '=', query.npwp!).execute()).map((r) => r.nib);
   const nibs = [...new Set([...fromOss, ...stored])];
   if (nibs.length) {
-    await markForMatching(db, nibs);
+    await requestMatching(db, nibs);
     const matched = await matchBatch(db, nibs, matchSettings(config));
     await scheduleBranchFlush(db, ctx.queues, config, matched.findings.branchesWithEvents);
   }
