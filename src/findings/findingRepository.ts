@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
+import { anyText } from '../db/anyOf.js';
 import type { FindingStatus } from '../db/schema.js';
 import { canonicalJson } from '../shared/hash.js';
 import type { PermitFacts } from './rules.js';
@@ -50,7 +51,7 @@ export async function currentOutcomes(db: Db, nibs: string[]): Promise<PermitOut
     .selectFrom('permit as p')
     .innerJoin('match as m', 'm.nib', 'p.nib')
     .select(['p.nib', 'p.declared_workers', 'p.business_scale', 'p.doc_type', 'p.nib_status', 'p.kab_kota', 'm.decision', 'm.npp'])
-    .where('p.nib', 'in', nibs)
+    .where('p.nib', '=', anyText(nibs))
     .execute();
   return rows.map((r) => ({
     nib: r.nib,
@@ -133,27 +134,20 @@ export async function syncFindings(
     }
 
     if (inserts.length) {
-      const created = await trx
-        .insertInto('finding')
-        .values(
-          inserts.map((d) => ({
-            nib: d.nib,
-            category: d.category,
-            npp: d.npp,
-            branch: d.branch,
-            kab_kota: d.kabKota,
-            status: 'open' as const,
-            priority: d.priority,
-            evidence: canonicalJson(d.evidence),
-          })),
-        )
-        .returning(['id', 'branch'])
-        .execute();
-      for (const c of created) {
+      // Column arrays through unnest: one short statement to plan, whatever the batch size.
+      const created = await sql<{ id: number; branch: string }>`
+        INSERT INTO finding (nib, category, npp, branch, kab_kota, status, priority, evidence)
+        SELECT nib, category, npp, branch, kab_kota, 'open', priority, evidence FROM unnest(
+          ${inserts.map((d) => d.nib)}::text[], ${inserts.map((d) => d.category)}::text[], ${inserts.map((d) => d.npp)}::text[],
+          ${inserts.map((d) => d.branch)}::text[], ${inserts.map((d) => d.kabKota)}::text[], ${inserts.map((d) => d.priority)}::int[],
+          ${inserts.map((d) => canonicalJson(d.evidence))}::jsonb[]
+        ) AS d(nib, category, npp, branch, kab_kota, priority, evidence)
+        RETURNING id, branch`.execute(trx);
+      for (const c of created.rows) {
         events.push({ finding_id: c.id, branch: c.branch, kind: 'opened' });
         transitions.push({ finding_id: c.id, from_status: null, to_status: 'open', actor: SYSTEM, note: null });
       }
-      outcome.opened += created.length;
+      outcome.opened += created.rows.length;
     }
 
     if (changes.length) {
@@ -175,8 +169,19 @@ export async function syncFindings(
         ) AS c(id, status, priority, evidence, branch, npp, kab_kota, resolution)
         WHERE finding.id = c.id`.execute(trx);
     }
-    if (events.length) await trx.insertInto('finding_event').values(events).execute();
-    if (transitions.length) await trx.insertInto('finding_transition').values(transitions).execute();
+    if (events.length) {
+      await sql`
+        INSERT INTO finding_event (finding_id, branch, kind)
+        SELECT * FROM unnest(${events.map((e) => e.finding_id)}::bigint[], ${events.map((e) => e.branch)}::text[], ${events.map((e) => e.kind)}::text[])`.execute(trx);
+    }
+    if (transitions.length) {
+      await sql`
+        INSERT INTO finding_transition (finding_id, from_status, to_status, actor, note)
+        SELECT * FROM unnest(
+          ${transitions.map((t) => t.finding_id)}::bigint[], ${transitions.map((t) => t.from_status)}::text[], ${transitions.map((t) => t.to_status)}::text[],
+          ${transitions.map((t) => t.actor)}::text[], ${transitions.map((t) => t.note)}::text[]
+        )`.execute(trx);
+    }
     outcome.branchesWithEvents = [...new Set(events.map((e) => e.branch))];
     return outcome;
   });

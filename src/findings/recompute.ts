@@ -1,4 +1,5 @@
 import type { Db } from '../db/database.js';
+import { anyText } from '../db/anyOf.js';
 import { minimumWageTable } from '../reference/minimumWage.js';
 import { loadRouting } from '../branches/branchRepository.js';
 import { currentOutcomes, syncFindings, type DesiredFinding, type SyncOutcome } from './findingRepository.js';
@@ -11,7 +12,7 @@ async function loadEmployerFacts(db: Db, npps: string[]): Promise<Map<string, Em
   const rows = await db
     .selectFrom('employer')
     .select(['npp', 'status', 'programs', 'active_workers', 'total_wages', 'arrears_months', 'kab_kota'])
-    .where('npp', 'in', npps)
+    .where('npp', '=', anyText(npps))
     .execute();
   return new Map(
     rows.map((r) => [

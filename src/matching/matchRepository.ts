@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
+import { anyText } from '../db/anyOf.js';
 import type { Candidate, Decision } from './identifierDecision.js';
 import { clearMatchRequests } from './matchRequestRepository.js';
 
@@ -42,7 +43,7 @@ export async function loadPermitsForMatching(db: Db, nibs: string[]): Promise<Pe
     )
     .select(['nib', 'npwp', 'no_npp', 'kab_kota', 'name', 'name_norm', 'address', 'payload_hash', 'declared_workers', 'business_scale', 'doc_type', 'nib_status'])
     .select(sql<string | null>`r.requested_at::text`.as('match_requested_at'))
-    .where('permit.nib', 'in', nibs)
+    .where('permit.nib', '=', anyText(nibs))
     .execute();
   return rows.map((r) => ({
     nib: r.nib,

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
+import { anyText } from '../db/anyOf.js';
 import type { Verdict } from '../db/schema.js';
 import type { BlockingKey } from './blockingKeys.js';
 
@@ -149,14 +150,14 @@ export async function employerClaims(db: Db, npps: string[]): Promise<Map<string
 /** How many employer names contain each of these word pairs. */
 export async function pairFrequencies(db: Db, pairs: string[]): Promise<Map<string, number>> {
   if (!pairs.length) return new Map();
-  const rows = await db.selectFrom('name_token_pair').select(['pair', 'employers']).where('pair', 'in', pairs).execute();
+  const rows = await db.selectFrom('name_token_pair').select(['pair', 'employers']).where('pair', '=', anyText(pairs)).execute();
   return new Map(rows.map((r) => [r.pair, r.employers]));
 }
 
 /** How many employer names contain each word. */
 export async function wordFrequencies(db: Db, tokens: string[]): Promise<Map<string, number>> {
   if (!tokens.length) return new Map();
-  const rows = await db.selectFrom('name_token').select(['token', 'employers']).where('token', 'in', tokens).execute();
+  const rows = await db.selectFrom('name_token').select(['token', 'employers']).where('token', '=', anyText(tokens)).execute();
   return new Map(rows.map((r) => [r.token, r.employers]));
 }
 
@@ -176,7 +177,7 @@ export interface Judgement {
 
 export async function judgementsFor(db: Db, nibs: string[]): Promise<Map<string, Judgement[]>> {
   if (!nibs.length) return new Map();
-  const rows = await db.selectFrom('match_judgement').select(['nib', 'npp', 'verdict']).where('nib', 'in', nibs).execute();
+  const rows = await db.selectFrom('match_judgement').select(['nib', 'npp', 'verdict']).where('nib', '=', anyText(nibs)).execute();
   const map = new Map<string, Judgement[]>();
   for (const r of rows) map.set(r.nib, [...(map.get(r.nib) ?? []), r]);
   return map;
