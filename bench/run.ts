@@ -41,6 +41,17 @@ const PERMITS = Number(values.permits);
 const SEED = Number(values.seed);
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const OUT = `${ROOT}out/bench/`;
+/** A pg_settings value in the units postgresql.conf would use ("6GB", "30min", "off"). */
+function serverSetting({ setting, unit }: { setting: string; unit: string | null }): string {
+  const blocks = /^(\d+)kB$/.exec(unit ?? '');
+  if (blocks) {
+    const kb = Number(setting) * Number(blocks[1]);
+    return kb % (1024 * 1024) === 0 ? `${kb / 1024 / 1024}GB` : `${kb / 1024}MB`;
+  }
+  if (unit === 'MB') return Number(setting) % 1024 === 0 ? `${Number(setting) / 1024}GB` : `${setting}MB`;
+  if (unit === 's') return Number(setting) % 60 === 0 ? `${Number(setting) / 60}min` : `${setting}s`;
+  return `${setting}${unit ?? ''}`;
+}
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const rate = (n: number, ms: number) => `${Math.round(n / (ms / 1000)).toLocaleString('en')}/s`;
 
@@ -270,6 +281,19 @@ console.log(
     ? `Patuh benchmark, incremental step only: ${incremental.toLocaleString('en')} new permits, ${values.matchers} matcher process(es)`
     : `Patuh benchmark: ${EMPLOYERS.toLocaleString('en')} employers, ${PERMITS.toLocaleString('en')} permits, seed ${SEED}, ${values.matchers} matcher process(es), ${values['full-payloads'] ? 'full' : 'compact'} OSS payloads`,
 );
+// The figures depend on the server's memory and checkpoint settings: print them with the run.
+{
+  const maintenance = new URL(base.DATABASE_URL);
+  maintenance.pathname = '/postgres';
+  const server = new pg.Client({ connectionString: maintenance.toString() });
+  await server.connect();
+  const version = (await server.query('SHOW server_version')).rows[0].server_version as string;
+  const settings = await server.query(
+    `SELECT name, setting, unit FROM pg_settings WHERE name IN ('shared_buffers', 'effective_cache_size', 'max_wal_size', 'checkpoint_timeout', 'wal_buffers', 'autovacuum') ORDER BY name`,
+  );
+  await server.end();
+  console.log(`PostgreSQL ${version}: ${settings.rows.map((r) => `${r.name}=${serverSetting(r)}`).join(', ')}`);
+}
 try {
   await (values['incremental-only'] ? incrementalOnly() : fullRun());
 } finally {

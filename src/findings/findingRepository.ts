@@ -105,11 +105,11 @@ export async function syncFindings(
 
     for (const d of desired) {
       const f = existingByKey.get(`${d.nib}|${d.category}`);
-      const evidence = canonicalJson(d.evidence);
       if (!f) {
         inserts.push(d);
         continue;
       }
+      const evidence = canonicalJson(d.evidence);
       const base = { id: f.id, priority: d.priority, evidence, branch: d.branch, npp: d.npp, kabKota: d.kabKota, resolution: null };
       if (f.status === 'resolved') {
         changes.push({ ...base, status: 'open' });
@@ -134,14 +134,14 @@ export async function syncFindings(
     }
 
     if (inserts.length) {
-      // Column arrays through unnest: one short statement to plan, whatever the batch size.
+      // One JSON document for the batch: one short statement to plan, whatever the batch
+      // size, and no array literal to escape element by element.
+      const batch = inserts.map((d) => ({ nib: d.nib, category: d.category, npp: d.npp, branch: d.branch, kab_kota: d.kabKota, priority: d.priority, evidence: d.evidence }));
       const created = await sql<{ id: number; branch: string }>`
         INSERT INTO finding (nib, category, npp, branch, kab_kota, status, priority, evidence)
-        SELECT nib, category, npp, branch, kab_kota, 'open', priority, evidence FROM unnest(
-          ${inserts.map((d) => d.nib)}::text[], ${inserts.map((d) => d.category)}::text[], ${inserts.map((d) => d.npp)}::text[],
-          ${inserts.map((d) => d.branch)}::text[], ${inserts.map((d) => d.kabKota)}::text[], ${inserts.map((d) => d.priority)}::int[],
-          ${inserts.map((d) => canonicalJson(d.evidence))}::jsonb[]
-        ) AS d(nib, category, npp, branch, kab_kota, priority, evidence)
+        SELECT nib, category, npp, branch, kab_kota, 'open', priority, evidence
+        FROM jsonb_to_recordset(${JSON.stringify(batch)}::jsonb)
+          AS d(nib text, category text, npp text, branch text, kab_kota text, priority int, evidence jsonb)
         RETURNING id, branch`.execute(trx);
       for (const c of created.rows) {
         events.push({ finding_id: c.id, branch: c.branch, kind: 'opened' });

@@ -113,14 +113,14 @@ export async function identifierCandidates(
  */
 export async function saveMatches(db: Db, decisions: Array<{ nib: string; permitHash: string; decision: Decision }>): Promise<void> {
   if (!decisions.length) return;
-  const col = <T>(f: (d: { nib: string; permitHash: string; decision: Decision }) => T) => decisions.map(f);
+  // One JSON document for the batch: no array literal to escape element by element.
+  const batch = decisions.map(({ nib, permitHash, decision: d }) => ({
+    nib, decision: d.decision, npp: d.npp, score: d.score, method: d.method, explanation: d.explanation, permit_hash: permitHash,
+  }));
   await sql`
     INSERT INTO match (nib, decision, npp, score, method, explanation, permit_hash)
-    SELECT d.* FROM unnest(
-      ${col((d) => d.nib)}::text[], ${col((d) => d.decision.decision)}::text[], ${col((d) => d.decision.npp)}::text[],
-      ${col((d) => d.decision.score)}::real[], ${col((d) => d.decision.method)}::text[],
-      ${col((d) => JSON.stringify(d.decision.explanation))}::jsonb[], ${col((d) => d.permitHash)}::text[]
-    ) AS d(nib, decision, npp, score, method, explanation, permit_hash)
+    SELECT d.* FROM jsonb_to_recordset(${JSON.stringify(batch)}::jsonb)
+      AS d(nib text, decision text, npp text, score real, method text, explanation jsonb, permit_hash text)
     JOIN permit p ON p.nib = d.nib AND p.payload_hash = d.permit_hash
     ON CONFLICT (nib) DO UPDATE SET
       decision = excluded.decision, npp = excluded.npp, score = excluded.score, method = excluded.method,

@@ -51,61 +51,33 @@ export interface PermitBlocking {
 const MIN_SHARED_WEIGHT = 0.2;
 
 export function nameCandidateQuery(blocking: PermitBlocking[], candidatesPerPermit: number) {
-  // Keys are passed as flat column arrays; permit i's keys are elements from[i]..to[i].
-  const kinds: string[] = [];
-  const keys: string[] = [];
-  const weights: number[] = [];
-  const from: number[] = [];
-  const to: number[] = [];
-  const totals: number[] = [];
-  for (const b of blocking) {
-    from.push(keys.length + 1);
-    let total = 0;
-    for (const k of b.keys) {
-      kinds.push(k.kind);
-      keys.push(k.key);
-      weights.push(k.weight);
-      total += k.weight;
-    }
-    to.push(keys.length);
-    totals.push(total);
-  }
-  const permitKeys = sql`unnest((${kinds}::text[])[p.first:p.last], (${keys}::text[])[p.first:p.last], (${weights}::float8[])[p.first:p.last]) AS k(kind, key, weight)`;
+  // The batch is one JSON document (one parameter, no per-element escaping); each permit's
+  // keys are read once, and each key probes only the index of its kind (the kind test is a
+  // one-time filter per key, not a filter on rows).
+  const batch = blocking
+    .filter((b) => b.keys.length)
+    .map((b) => ({ nib: b.nib, kab_kota: b.kabKota, total: b.keys.reduce((sum, k) => sum + k.weight, 0), keys: b.keys }));
   // Each permit's candidates are ranked on their own (a small hash and a top-N sort per
   // permit), never all pairs of the batch in one sort.
   return sql<CandidateRow>`
-    WITH p AS (
-      SELECT * FROM unnest(
-        ${blocking.map((b) => b.nib)}::text[], ${blocking.map((b) => b.kabKota)}::text[], ${from}::int[], ${to}::int[], ${totals}::float8[]
-      ) AS p(nib, kab_kota, first, last, total)
-      WHERE p.last >= p.first
-    )
     SELECT p.nib AS permit_nib, e.npp, e.name, e.name_norm, e.legal_forms, e.npwp, e.nib, e.kab_kota, e.address
-    FROM p
+    FROM jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) AS p(nib text, kab_kota text, total float8, keys jsonb)
     CROSS JOIN LATERAL (
-      SELECT h.npp FROM (
-        SELECT et.npp, k.weight, et.kab_kota
-        FROM ${permitKeys}
-        JOIN employer_token et ON et.token = k.key
-        WHERE k.kind = 'word'
+      SELECT h.npp FROM jsonb_to_recordset(p.keys) AS k(kind text, key text, weight float8)
+      CROSS JOIN LATERAL (
+        SELECT et.npp, et.kab_kota FROM employer_token et WHERE k.kind = 'word' AND et.token = k.key
         UNION ALL
-        SELECT ep.npp, k.weight, ep.kab_kota
-        FROM ${permitKeys}
-        JOIN employer_token_pair ep ON ep.pair = k.key
-        WHERE k.kind = 'pair'
+        SELECT ep.npp, ep.kab_kota FROM employer_token_pair ep WHERE k.kind = 'pair' AND ep.pair = k.key
         UNION ALL
-        SELECT et.npp, k.weight, et.kab_kota
-        FROM ${permitKeys}
-        JOIN employer_token et ON et.token = k.key AND et.kab_kota = p.kab_kota
-        WHERE k.kind = 'local'
+        SELECT et.npp, et.kab_kota FROM employer_token et WHERE k.kind = 'local' AND et.token = k.key AND et.kab_kota = p.kab_kota
       ) h
       GROUP BY h.npp
       -- An employer sharing a small part of what the permit's name is blocked on cannot
       -- score near a link; dropping it here keeps the ranking small.
-      HAVING sum(h.weight) >= ${MIN_SHARED_WEIGHT} * p.total
+      HAVING sum(k.weight) >= ${MIN_SHARED_WEIGHT} * p.total
       -- Many employers share a permit's keys equally (all those with one word pair); the
       -- company is nearly always the one in the permit's kab/kota, so it ranks first among them.
-      ORDER BY sum(h.weight) DESC, count(*) DESC, bool_or(h.kab_kota = p.kab_kota) DESC, h.npp COLLATE "C"
+      ORDER BY sum(k.weight) DESC, count(*) DESC, bool_or(h.kab_kota = p.kab_kota) DESC, h.npp COLLATE "C"
       LIMIT ${candidatesPerPermit}
     ) best
     JOIN employer e ON e.npp = best.npp`;

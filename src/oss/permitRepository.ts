@@ -42,8 +42,14 @@ export async function storePermits(db: Db, items: Array<{ permit: ParsedPermit; 
   const rows = [...byNib.values()];
   if (!rows.length) return { inserted: [], updated: [], unchanged: items.length };
 
-  // Column arrays through unnest: one parameter per column, whatever the batch size.
-  const col = <T>(f: (p: ParsedPermit, src: PermitSource) => T) => rows.map(({ permit, source }) => f(permit, source));
+  // The batch goes as one JSON document: one parameter whatever the batch size, and no
+  // array literal to escape element by element (the raw payloads are most of the bytes).
+  const batch = rows.map(({ permit: p, source }) => ({
+    nib: p.nib, oss_id: p.ossId, version_at: p.versionAt.toISOString(), doc_type: p.docType, payload_hash: p.hash, name: p.name,
+    name_norm: p.nameNorm, name_short: p.nameShort, legal_form: p.legalForm, npwp: p.npwp, no_npp: p.noNpp,
+    business_scale: p.businessScale, nib_status: p.nibStatus, kab_kota: p.kabKota, address: p.address,
+    declared_workers: p.declaredWorkers, declared_breakdown: p.declared, kbli: p.kbli, raw: p.raw, source: source.source, source_ref: source.ref,
+  }));
   const result = await sql<{ nib: string; inserted: boolean }>`
     WITH stored AS (
     INSERT INTO permit (
@@ -51,16 +57,12 @@ export async function storePermits(db: Db, items: Array<{ permit: ParsedPermit; 
       business_scale, nib_status, kab_kota, address, declared_workers, declared_breakdown, kbli, raw, source, source_ref
     )
     SELECT nib, oss_id, version_at, doc_type, payload_hash, name, name_norm, name_short, legal_form, npwp, no_npp,
-           business_scale, nib_status, kab_kota, address, declared_workers, declared_breakdown, string_to_array(kbli, ','), raw, source, source_ref
-    FROM unnest(
-      ${col((p) => p.nib)}::text[], ${col((p) => p.ossId)}::text[], ${col((p) => p.versionAt.toISOString())}::timestamptz[],
-      ${col((p) => p.docType)}::smallint[], ${col((p) => p.hash)}::text[], ${col((p) => p.name)}::text[], ${col((p) => p.nameNorm)}::text[],
-      ${col((p) => p.nameShort)}::text[], ${col((p) => p.legalForm)}::text[], ${col((p) => p.npwp)}::text[], ${col((p) => p.noNpp)}::text[],
-      ${col((p) => p.businessScale)}::text[], ${col((p) => p.nibStatus)}::text[], ${col((p) => p.kabKota)}::text[], ${col((p) => p.address)}::text[],
-      ${col((p) => p.declaredWorkers)}::int[], ${col((p) => JSON.stringify(p.declared))}::jsonb[], ${col((p) => p.kbli.join(','))}::text[],
-      ${col((p) => JSON.stringify(p.raw))}::jsonb[], ${col((_p, src) => src.source)}::text[], ${col((_p, src) => src.ref)}::text[]
-    ) AS v(nib, oss_id, version_at, doc_type, payload_hash, name, name_norm, name_short, legal_form, npwp, no_npp,
-           business_scale, nib_status, kab_kota, address, declared_workers, declared_breakdown, kbli, raw, source, source_ref)
+           business_scale, nib_status, kab_kota, address, declared_workers, declared_breakdown, kbli, raw, source, source_ref
+    FROM jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) AS v(
+      nib text, oss_id text, version_at timestamptz, doc_type smallint, payload_hash text, name text, name_norm text,
+      name_short text, legal_form text, npwp text, no_npp text, business_scale text, nib_status text, kab_kota text, address text,
+      declared_workers int, declared_breakdown jsonb, kbli text[], raw jsonb, source text, source_ref text
+    )
     ON CONFLICT (nib) DO UPDATE SET
       oss_id = excluded.oss_id, version_at = excluded.version_at, doc_type = excluded.doc_type, payload_hash = excluded.payload_hash,
       name = excluded.name, name_norm = excluded.name_norm, name_short = excluded.name_short, legal_form = excluded.legal_form,
