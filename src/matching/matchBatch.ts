@@ -18,6 +18,7 @@ import {
   identifierCandidates,
   loadPermitsForMatching,
   markMatched,
+  nameLinksTo,
   reviewsListing,
   saveMatches,
   type PermitForMatching,
@@ -142,7 +143,8 @@ export async function matchBatch(db: Db, nibs: string[], settings: MatchSettings
 /**
  * The order-sensitive step, run under the claim lock: read which employers are linked,
  * decide, store the decisions, and send back to matching the permits whose standing they
- * changed (displaced links; reviews that counted on an employer now taken).
+ * changed (displaced links, name links to an employer now linked by an identifier, and
+ * reviews that counted on an employer now taken).
  */
 async function decideAndSave(
   db: Db,
@@ -171,9 +173,11 @@ async function decideAndSave(
   await saveMatches(db, decided);
   timer.lap('saveMatches');
   const linked = decided.flatMap((d) => (d.decision.decision === 'matched' && d.decision.npp ? [d.decision.npp] : []));
+  const linkedByEvidence = decided.flatMap((d) => (d.decision.decision === 'matched' && d.decision.method !== 'name' && d.decision.npp ? [d.decision.npp] : []));
   const displaced = [
     ...new Set([
       ...decided.flatMap((d) => (d.decision.decision === 'matched' && d.decision.displaces ? [d.decision.displaces] : [])),
+      ...(await nameLinksTo(db, linkedByEvidence, present)),
       ...(await reviewsListing(db, linked, present)),
     ]),
   ];

@@ -157,6 +157,19 @@ export async function reviewsListing(db: Db, npps: string[], batch: string[]): P
   return rows.rows.map((r) => r.nib);
 }
 
+/**
+ * Permits (outside this batch) linked by name to employers that this batch links by an
+ * identifier or a judgement: one employer is one company, and the stronger evidence keeps
+ * it, whichever permit was matched first.
+ */
+export async function nameLinksTo(db: Db, npps: string[], batch: string[]): Promise<string[]> {
+  if (!npps.length) return [];
+  const rows = await sql<{ nib: string }>`
+    SELECT nib FROM match
+    WHERE npp = ANY(${npps}::text[]) AND decision = 'matched' AND method = 'name' AND NOT (nib = ANY(${batch}::text[]))`.execute(db);
+  return rows.rows.map((r) => r.nib);
+}
+
 export interface MatchExportRow {
   nib: string;
   npp: string | null;
