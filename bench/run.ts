@@ -115,7 +115,8 @@ async function startMatchers(app: AppContext): Promise<ChildProcess[]> {
   const workers = Array.from({ length: Number(values.matchers) }, (_, i) => {
     // Their log goes to out/bench/ (LOG_LEVEL=info adds each job's milliseconds per stage).
     const log = openSync(`${OUT}matcher-${i + 1}.log`, 'w');
-    const w = spawn(process.execPath, [...profiling, '--import', 'tsx', 'workers/matcher.ts'], { cwd: ROOT, env, stdio: ['ignore', log, log] });
+    // As docker-compose.yml runs them: old space capped, so garbage does not grow the heap past 1 GiB.
+    const w = spawn(process.execPath, [...profiling, '--max-old-space-size=768', '--import', 'tsx', 'workers/matcher.ts'], { cwd: ROOT, env, stdio: ['ignore', log, log] });
     memory.watch(`matcher worker ${i + 1}`, w.pid!);
     return w;
   });
