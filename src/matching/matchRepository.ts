@@ -166,7 +166,7 @@ export async function nameLinksTo(db: Db, npps: string[], batch: string[]): Prom
   if (!npps.length) return [];
   const rows = await sql<{ nib: string }>`
     SELECT nib FROM match
-    WHERE npp = ANY(${npps}::text[]) AND decision = 'matched' AND method = 'name' AND NOT (nib = ANY(${batch}::text[]))`.execute(db);
+    WHERE npp = ${anyText(npps)} AND decision = 'matched' AND method = 'name' AND NOT (nib = ${anyText(batch)})`.execute(db);
   return rows.rows.map((r) => r.nib);
 }
 
