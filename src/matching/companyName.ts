@@ -7,6 +7,8 @@
  * folded onto one form.
  */
 
+import { boundedMemo } from '../shared/boundedMemo.js';
+
 /** Legal forms, canonical code → spellings as token sequences (after punctuation folding). */
 const LEGAL_FORMS: Record<string, string[]> = {
   PT: ['PT', 'PERSEROAN TERBATAS', 'PT PERORANGAN', 'PERSEROAN PERORANGAN', 'PERSEROAN'],
@@ -79,6 +81,7 @@ const VARIANTS: Record<string, string> = {
   TEXTILE: 'TEKSTIL',
   TEXTILES: 'TEKSTIL',
 };
+const VARIANT_ENTRIES = Object.entries(VARIANTS);
 
 const LEGAL_FORM_SEQUENCES: Array<{ code: string; tokens: string[] }> = Object.entries(LEGAL_FORMS)
   .flatMap(([code, spellings]) => spellings.map((s) => ({ code, tokens: s.split(' ') })))
@@ -194,8 +197,9 @@ export function normaliseCompanyName(raw: string): NormalisedName {
  * The folded words a cut-off word could have been: "INTERNATI" (an extract's 30-character
  * cut of "INTERNATIONAL") could be "INTERNASIONAL". Includes the fragment itself.
  */
-export function completionsOf(fragment: string): string[] {
+// Memoised: truncated last words recur across a batch's candidate pairs; callers only read the list.
+export const completionsOf = boundedMemo((fragment: string): string[] => {
   const out = new Set([fragment]);
-  for (const [spelling, folded] of Object.entries(VARIANTS)) if (spelling.startsWith(fragment)) out.add(folded);
+  for (const [spelling, folded] of VARIANT_ENTRIES) if (spelling.startsWith(fragment)) out.add(folded);
   return [...out];
-}
+}, 50_000);

@@ -65,21 +65,26 @@ export function wordWeight(stats: WordStats, token: string): number {
   return weight;
 }
 
+// One scratch matrix for all distances: a batch computes hundreds of thousands of them,
+// and a fresh array each time is most of their cost (allocation and collection).
+let scratch = new Int32Array(32 * 32);
+
 /** Damerau-Levenshtein distance, stopping early beyond `max`. */
 export function editDistance(a: string, b: string, max = 2): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   if (!a.length || !b.length) return Math.max(a.length, b.length);
   const rows = a.length + 1;
   const cols = b.length + 1;
-  const d: number[] = new Array(rows * cols).fill(0);
+  if (scratch.length < rows * cols) scratch = new Int32Array(rows * cols * 2);
+  const d = scratch;
   for (let i = 0; i < rows; i += 1) d[i * cols] = i;
   for (let j = 0; j < cols; j += 1) d[j] = j;
   for (let i = 1; i < rows; i += 1) {
     let rowMin = Infinity;
     for (let j = 1; j < cols; j += 1) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
       let v = Math.min(d[(i - 1) * cols + j]! + 1, d[i * cols + j - 1]! + 1, d[(i - 1) * cols + j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[(i - 2) * cols + j - 2]! + 1);
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) v = Math.min(v, d[(i - 2) * cols + j - 2]! + 1);
       d[i * cols + j] = v;
       if (v < rowMin) rowMin = v;
     }
