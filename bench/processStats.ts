@@ -39,3 +39,18 @@ export class PeakMemory {
 }
 
 export const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
+
+/** CPU seconds of the whole machine since boot (/proc/stat): all of it, and the part the hypervisor gave to other guests. */
+export function machineCpu(): { total: number; steal: number } {
+  const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+  const ticks = 100; // USER_HZ on Linux
+  const [user = 0, nice = 0, system = 0, idle = 0, iowait = 0, irq = 0, softirq = 0, steal = 0] = fields;
+  return { total: (user + nice + system + idle + iowait + irq + softirq + steal) / ticks, steal: steal / ticks };
+}
+
+/** "12.3 s of 456.7 s (2.7 %)": CPU the hypervisor took between two readings. */
+export function stolenBetween(before: { total: number; steal: number }, after: { total: number; steal: number }): string {
+  const steal = after.steal - before.steal;
+  const total = after.total - before.total;
+  return `${steal.toFixed(1)} s of ${total.toFixed(1)} s (${total > 0 ? ((100 * steal) / total).toFixed(1) : '0.0'} %)`;
+}
