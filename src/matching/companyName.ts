@@ -196,8 +196,9 @@ export function normaliseCompanyName(raw: string): NormalisedName {
 /**
  * The folded words a cut-off word could have been: "INTERNATI" (an extract's 30-character
  * cut of "INTERNATIONAL") could be "INTERNASIONAL". Includes the fragment itself.
+ * Remembered per fragment (truncated last words recur across a batch's candidate pairs);
+ * callers only read the list.
  */
-// Memoised: truncated last words recur across a batch's candidate pairs; callers only read the list.
 export const completionsOf = boundedMemo((fragment: string): string[] => {
   const out = new Set([fragment]);
   for (const [spelling, folded] of VARIANT_ENTRIES) if (spelling.startsWith(fragment)) out.add(folded);

@@ -172,8 +172,9 @@ async function decideAndSave(
   timer.lap('decide');
   await saveMatches(db, decided);
   timer.lap('saveMatches');
-  const linked = decided.flatMap((d) => (d.decision.decision === 'matched' && d.decision.npp ? [d.decision.npp] : []));
-  const linkedByEvidence = decided.flatMap((d) => (d.decision.decision === 'matched' && d.decision.method !== 'name' && d.decision.npp ? [d.decision.npp] : []));
+  const links = decided.flatMap(({ decision: d }) => (d.decision === 'matched' && d.npp ? [{ npp: d.npp, method: d.method }] : []));
+  const linked = links.map((l) => l.npp);
+  const linkedByEvidence = links.filter((l) => l.method !== 'name').map((l) => l.npp);
   const displaced = [
     ...new Set([
       ...decided.flatMap((d) => (d.decision.decision === 'matched' && d.decision.displaces ? [d.decision.displaces] : [])),
