@@ -15,11 +15,9 @@ describe('name candidates against a real PostgreSQL', () => {
 
   const importExtract = (rows: string[]) => importRows(t, rows);
 
-  // The employers kept for a permit blocked on one pair (as a set: rows come in join order).
+  // The employers kept for a permit blocked on one pair, compared as a set.
   const candidatesFor = async (kabKota: string, limit: number) =>
-    ((await nameCandidates(t.ctx.db, [{ nib: '9120000000001', kabKota, keys: [{ kind: 'pair', key: 'GRAHA LAKSANA', weight: 9 }] }], limit)).get('9120000000001') ?? [])
-      .map((c) => c.npp)
-      .sort();
+    [...((await nameCandidates(t.ctx.db, [{ nib: '9120000000001', kabKota, keys: [{ kind: 'pair', key: 'GRAHA LAKSANA', weight: 9 }] }], limit)).get('9120000000001') ?? [])].sort();
 
   it('ranks the employer in the permit\'s kab/kota first among those sharing its keys equally', async () => {
     // Eight namesakes elsewhere sort before the local company by NPP; only its kab/kota lifts it.

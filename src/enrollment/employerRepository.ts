@@ -137,7 +137,8 @@ export async function refreshNameTokens(db: Db, importId: number): Promise<void>
     await sql`INSERT INTO name_token (token, employers) SELECT token, count(*) FROM employer_token GROUP BY token`.execute(trx);
     await sql`DELETE FROM name_token_pair`.execute(trx);
     await sql`INSERT INTO name_token_pair (pair, employers) SELECT pair, count(*) FROM employer_token_pair GROUP BY pair`.execute(trx);
-    // Matchers holding frequencies in memory see this change and drop them (frequencyCache.ts).
+    // Matchers holding frequencies and employer rows in memory see this change and drop them
+    // (nameFrequencies.ts, candidateEmployers.ts): every import that changed an employer gets here.
     await sql`
       INSERT INTO name_frequency_version (version) VALUES (txid_current())
       ON CONFLICT (singleton) DO UPDATE SET version = excluded.version`.execute(trx);

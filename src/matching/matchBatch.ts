@@ -10,6 +10,7 @@ import { employerClaims, employerCount, judgementsFor, nameCandidates } from './
 import { nameFrequenciesFor } from './nameFrequencies.js';
 import type { NameCandidate, NameThresholds } from './nameDecision.js';
 import { scoreNamePair, type NameSide, type WordStats } from './nameScore.js';
+import { candidateEmployersFor } from './candidateEmployers.js';
 import { withClaimLock } from './claimLock.js';
 import { requestMatching } from './matchRequestRepository.js';
 import { boundedMemo } from '../shared/boundedMemo.js';
@@ -43,20 +44,12 @@ export interface MatchSettings {
   blocking?: BlockingLimits;
 }
 
-function sideOf(
-  raw: string,
-  nameNorm: string,
-  kabKota: string | null,
-  npwp: string | null,
-  nib: string | null,
-  address: string | null,
-  legalForms: string[] | null = null,
-): NameSide {
-  return { raw, tokens: nameNorm.split(' ').filter(Boolean), legalForms: legalForms ?? legalFormsOf(raw), kabKota, npwp, nib, address };
+function permitSide(p: PermitForMatching): NameSide {
+  return { raw: p.name, tokens: p.nameNorm.split(' ').filter(Boolean), legalForms: legalFormsOf(p.name), kabKota: p.kabKota, npwp: p.npwp, nib: p.nib, address: p.address };
 }
 
-// For names whose legal forms are not stored (permits; employers imported before they
-// were): the same name comes up in many batches, so each is normalised once.
+// A permit's legal forms are not stored, and the same name comes up in many batches
+// (a permit updated, displaced, re-matched after an import), so each is normalised once.
 const legalFormsOf = boundedMemo((raw) => normaliseCompanyName(raw).legalForms, 200_000);
 
 /**
@@ -76,7 +69,7 @@ export async function matchBatch(db: Db, nibs: string[], settings: MatchSettings
       p.nib,
       {
         identifiers: p,
-        name: sideOf(p.name, p.nameNorm, p.kabKota, p.npwp, p.nib, p.address),
+        name: permitSide(p),
         identifierCandidates: idCandidates.get(p.nib) ?? [],
         judgements: judgements.get(p.nib) ?? [],
       },
@@ -90,7 +83,7 @@ export async function matchBatch(db: Db, nibs: string[], settings: MatchSettings
   // Name blocking keys are chosen here from word frequencies, then joined in one statement.
   const totalEmployers = needNames.length ? await employerCount(db) : 0;
   const frequencies = nameFrequenciesFor(db);
-  if (needNames.length) await frequencies.refresh(db);
+  const enrollmentVersion = needNames.length ? await frequencies.refresh(db) : null;
   const permitTokens = new Set<string>();
   for (const nib of needNames) for (const t of toDecide.get(nib)!.name.tokens) permitTokens.add(t);
   const frequency = await frequencies.wordFrequencies(db, permitTokens);
@@ -105,8 +98,10 @@ export async function matchBatch(db: Db, nibs: string[], settings: MatchSettings
   });
   const byName = await nameCandidates(db, blocking, limits.candidatesPerPermit);
   timer.lap('nameCandidates');
+  const employers = await candidateEmployersFor(db).sidesOf(db, [...byName.values()].flat(), enrollmentVersion);
+  timer.lap('candidateEmployers');
   const candidateTokens = new Set<string>();
-  for (const rows of byName.values()) for (const r of rows) for (const t of r.nameNorm.split(' ')) if (t && !frequency.has(t)) candidateTokens.add(t);
+  for (const side of employers.values()) for (const t of side.tokens) if (!frequency.has(t)) candidateTokens.add(t);
   for (const [t, n] of await frequencies.wordFrequencies(db, candidateTokens)) frequency.set(t, n);
   const stats = { total: totalEmployers, frequency: freq };
   timer.lap('candidateWordFrequencies');
@@ -115,13 +110,15 @@ export async function matchBatch(db: Db, nibs: string[], settings: MatchSettings
   const candidatesOf = new Map<string, NameCandidate[]>();
   const contenders = new Set<string>();
   for (const nib of needNames) {
-    const permitSide = toDecide.get(nib)!.name;
-    const list = (byName.get(nib) ?? []).map((r) => {
-      const side = sideOf(r.name, r.nameNorm, r.kabKota, r.npwp, r.nib, r.address, r.legalForms);
-      const scored = scoreNamePair(permitSide, side, stats);
-      if (scored.score >= settings.names.review) contenders.add(r.npp);
-      return { npp: r.npp, side, scored } as NameCandidate;
-    });
+    const permit = toDecide.get(nib)!.name;
+    const list: NameCandidate[] = [];
+    for (const npp of byName.get(nib) ?? []) {
+      const side = employers.get(npp);
+      if (!side) continue;
+      const scored = scoreNamePair(permit, side, stats);
+      if (scored.score >= settings.names.review) contenders.add(npp);
+      list.push({ npp, side, scored });
+    }
     candidatesOf.set(nib, list);
   }
   timer.lap('scoring');

@@ -4,8 +4,8 @@ import { anyText } from '../db/anyOf.js';
 import type { Verdict } from '../db/schema.js';
 import type { BlockingKey } from './blockingKeys.js';
 
-export interface NameCandidateRow {
-  permitNib: string;
+/** What the matcher reads of a candidate employer to score its name against a permit's. */
+export interface EmployerNameRow {
   npp: string;
   name: string;
   nameNorm: string;
@@ -23,18 +23,6 @@ export interface EmployerClaim {
   method: string;
 }
 
-interface CandidateRow {
-  permit_nib: string;
-  npp: string;
-  name: string;
-  name_norm: string;
-  legal_forms: string[] | null;
-  npwp: string | null;
-  nib: string | null;
-  kab_kota: string | null;
-  address: string | null;
-}
-
 export interface PermitBlocking {
   nib: string;
   kabKota: string | null;
@@ -44,8 +32,9 @@ export interface PermitBlocking {
 /**
  * The candidate statement: each blocking key is an equality join on an indexed column
  * (employer word, employer word pair, employer word within a kab/kota). Candidates are
- * ranked by the summed weight of the keys they share and cut to the best few per permit
- * before employer rows are read.
+ * ranked by the summed weight of the keys they share and cut to the best few per permit;
+ * it reads the indexes alone, and employer rows are read afterwards, only for employers the
+ * matcher does not already hold (candidateEmployers.ts).
  */
 /** Share of a permit's blocking weight a candidate must share to be considered. */
 const MIN_SHARED_WEIGHT = 0.2;
@@ -58,11 +47,10 @@ export function nameCandidateQuery(blocking: PermitBlocking[], candidatesPerPerm
     .filter((b) => b.keys.length)
     .map((b) => ({ nib: b.nib, kab_kota: b.kabKota, total: b.keys.reduce((sum, k) => sum + k.weight, 0), keys: b.keys }));
   // Each permit's candidates are ranked on their own (a small hash and a top-N sort per
-  // permit), never all pairs of the batch in one sort.
-  return sql<CandidateRow>`
-    SELECT p.nib AS permit_nib, e.npp, e.name, e.name_norm, e.legal_forms, e.npwp, e.nib, e.kab_kota, e.address
-    FROM jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) AS p(nib text, kab_kota text, total float8, keys jsonb)
-    CROSS JOIN LATERAL (
+  // permit), never all pairs of the batch in one sort, and come back as one array per
+  // permit, in rank order: a batch's thousands of candidates arrive as a few hundred rows.
+  return sql<{ permit_nib: string; npps: string[] }>`
+    SELECT p.nib AS permit_nib, ARRAY(
       SELECT h.npp FROM jsonb_to_recordset(p.keys) AS k(kind text, key text, weight float8)
       CROSS JOIN LATERAL (
         SELECT et.npp, et.kab_kota FROM employer_token et WHERE k.kind = 'word' AND et.token = k.key
@@ -79,31 +67,33 @@ export function nameCandidateQuery(blocking: PermitBlocking[], candidatesPerPerm
       -- company is nearly always the one in the permit's kab/kota, so it ranks first among them.
       ORDER BY sum(k.weight) DESC, count(*) DESC, bool_or(h.kab_kota = p.kab_kota) DESC, h.npp COLLATE "C"
       LIMIT ${candidatesPerPermit}
-    ) best
-    JOIN employer e ON e.npp = best.npp`;
+    ) AS npps
+    FROM jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) AS p(nib text, kab_kota text, total float8, keys jsonb)`;
 }
 
-/** Candidate employers by name for a batch of permits, in one statement. */
+/** Candidate employers (NPPs, best first) by name for a batch of permits, in one statement. */
 export async function nameCandidates(
   db: Db,
   blocking: PermitBlocking[],
   candidatesPerPermit: number,
-): Promise<Map<string, NameCandidateRow[]>> {
+): Promise<Map<string, string[]>> {
   if (!blocking.some((b) => b.keys.length)) return new Map();
   const result = await db.transaction().execute(async (trx) => {
     // Sorting and hashing a batch's candidates fits in memory with a little more than the default.
     await sql`SET LOCAL work_mem = '64MB'`.execute(trx);
     return nameCandidateQuery(blocking, candidatesPerPermit).execute(trx);
   });
-  const byPermit = new Map<string, NameCandidateRow[]>();
-  for (const r of result.rows) {
-    const list = byPermit.get(r.permit_nib) ?? [];
-    list.push({
-      permitNib: r.permit_nib, npp: r.npp, name: r.name, nameNorm: r.name_norm, legalForms: r.legal_forms, npwp: r.npwp, nib: r.nib, kabKota: r.kab_kota, address: r.address,
-    });
-    byPermit.set(r.permit_nib, list);
-  }
-  return byPermit;
+  return new Map(result.rows.flatMap((r) => (r.npps.length ? [[r.permit_nib, r.npps] as const] : [])));
+}
+
+/** The rows of these employers that name matching reads. */
+export async function employerNameRows(db: Db, npps: string[]): Promise<EmployerNameRow[]> {
+  if (!npps.length) return [];
+  return db
+    .selectFrom('employer')
+    .select(['npp', 'name', 'name_norm as nameNorm', 'legal_forms as legalForms', 'npwp', 'nib', 'kab_kota as kabKota', 'address'])
+    .where('npp', '=', anyText(npps))
+    .execute();
 }
 
 /**

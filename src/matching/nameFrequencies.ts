@@ -1,4 +1,5 @@
 import type { Db } from '../db/database.js';
+import { perDatabase } from '../db/perDatabase.js';
 import { pairFrequencies, wordFrequencies } from './nameCandidateRepository.js';
 
 /** Entries kept per kind before starting afresh (a few tens of MiB at most). */
@@ -16,8 +17,8 @@ export class NameFrequencies {
   private readonly words = new Map<string, number>();
   private readonly pairs = new Map<string, number>();
 
-  /** Drops what an enrollment import has made stale since the last batch. */
-  async refresh(db: Db): Promise<void> {
+  /** Drops what an enrollment import has made stale since the last batch; returns the version now current. */
+  async refresh(db: Db): Promise<string | null> {
     const row = await db.selectFrom('name_frequency_version').select('version').executeTakeFirst();
     const version = row?.version ?? null;
     if (version === null || version !== this.version) {
@@ -25,6 +26,7 @@ export class NameFrequencies {
       this.pairs.clear();
     }
     this.version = version;
+    return version;
   }
 
   /** Frequency of each word (0 when no employer name has it). */
@@ -65,14 +67,5 @@ export class NameFrequencies {
   }
 }
 
-const perDatabase = new WeakMap<Db, NameFrequencies>();
-
 /** The frequencies kept for this database handle (one per process and database). */
-export function nameFrequenciesFor(db: Db): NameFrequencies {
-  let cache = perDatabase.get(db);
-  if (!cache) {
-    cache = new NameFrequencies();
-    perDatabase.set(db, cache);
-  }
-  return cache;
-}
+export const nameFrequenciesFor = perDatabase(() => new NameFrequencies());
