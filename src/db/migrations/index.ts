@@ -12,6 +12,7 @@ import * as candidateLookupIndexes from './0010_candidate_lookup_indexes.js';
 import * as nameFrequencyVersion from './0011_name_frequency_version.js';
 import * as pairRegion from './0012_pair_region.js';
 import * as matchRequest from './0013_match_request.js';
+import * as byteOrderKeys from './0014_byte_order_keys.js';
 
 /** Ordered list of migrations; names sort in the order they must run. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '0011_name_frequency_version': nameFrequencyVersion,
   '0012_pair_region': pairRegion,
   '0013_match_request': matchRequest,
+  '0014_byte_order_keys': byteOrderKeys,
 };
