@@ -11,9 +11,25 @@ export function peakRss(pid: number): number | null {
   }
 }
 
-/** Samples the peak memory of processes until stopped; keeps the highest value seen per name. */
-export class PeakMemory {
+/** CPU seconds (user + system) a live process has used so far; null once it has exited. */
+export function cpuSeconds(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name, which may itself hold spaces and parentheses.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in USER_HZ ticks
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Samples processes until stopped: the peak memory of each (by name), and the CPU it had
+ * used when last seen (a process that exits keeps its last reading, at most one interval old).
+ */
+export class ProcessUsage {
   readonly peaks = new Map<string, number>();
+  readonly cpu = new Map<string, number>();
   private readonly watched = new Map<string, number>();
   private readonly timer: NodeJS.Timeout;
 
@@ -29,6 +45,8 @@ export class PeakMemory {
     for (const [name, pid] of this.watched) {
       const rss = peakRss(pid);
       if (rss !== null) this.peaks.set(name, Math.max(this.peaks.get(name) ?? 0, rss));
+      const cpu = cpuSeconds(pid);
+      if (cpu !== null) this.cpu.set(name, cpu);
     }
   }
 
@@ -40,12 +58,15 @@ export class PeakMemory {
 
 export const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
 
-/** CPU seconds of the whole machine since boot (/proc/stat): all of it, and the part the hypervisor gave to other guests. */
-export function machineCpu(): { total: number; steal: number } {
+/**
+ * CPU seconds of the whole machine since boot (/proc/stat): all of it, the part spent
+ * working (not idle or waiting for disk), and the part the hypervisor gave to other guests.
+ */
+export function machineCpu(): { total: number; busy: number; steal: number } {
   const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
   const ticks = 100; // USER_HZ on Linux
   const [user = 0, nice = 0, system = 0, idle = 0, iowait = 0, irq = 0, softirq = 0, steal = 0] = fields;
-  return { total: (user + nice + system + idle + iowait + irq + softirq + steal) / ticks, steal: steal / ticks };
+  return { total: (user + nice + system + idle + iowait + irq + softirq + steal) / ticks, busy: (user + nice + system + irq + softirq) / ticks, steal: steal / ticks };
 }
 
 /** "12.3 s of 456.7 s (2.7 %)": CPU the hypervisor took between two readings. */

@@ -9,7 +9,7 @@ import { createApp, type AppContext } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { dropDatabase, migrateToLatest } from '../src/db/migrate.js';
 import { ENROLLMENT_HEADER, enrollmentCsvLine, generateCompanies, generateExtraEmployers } from '../src/demo/generate.js';
-import { machineCpu, mib, PeakMemory, stolenBetween } from './processStats.js';
+import { machineCpu, mib, ProcessUsage, stolenBetween } from './processStats.js';
 import { runBaseline } from './baseline.js';
 
 /**
@@ -106,7 +106,7 @@ async function finished(child: ChildProcess, what: string): Promise<string> {
 await mkdir(OUT, { recursive: true });
 const generation = { seed: SEED, companies: PERMITS, extraEmployers: Math.max(0, EMPLOYERS - Math.round(PERMITS * 0.45)) };
 const incremental = Number(values.incremental);
-const memory = new PeakMemory();
+const usage = new ProcessUsage();
 const pool = new pg.Pool({ connectionString: config.DATABASE_URL, max: 2 });
 let ctx: AppContext | undefined;
 
@@ -118,7 +118,7 @@ async function startMatchers(app: AppContext): Promise<ChildProcess[]> {
     // As docker-compose.yml runs them: old space capped, so garbage does not grow the heap past
     // 1 GiB, and a young generation that holds a batch's short-lived objects.
     const w = spawn(process.execPath, [...profiling, '--max-old-space-size=768', '--max-semi-space-size=64', '--import', 'tsx', 'workers/matcher.ts'], { cwd: ROOT, env, stdio: ['ignore', log, log] });
-    memory.watch(`matcher worker ${i + 1}`, w.pid!);
+    usage.watch(`matcher worker ${i + 1}`, w.pid!);
     return w;
   });
   while ((await app.queues.queue('match').getWorkersCount()) < workers.length) {
@@ -179,7 +179,7 @@ async function timeIncremental(app: AppContext): Promise<{ importMs: number; tot
 
 function printMemory(): void {
   console.log('  peak memory per process');
-  for (const [name, bytes] of memory.peaks) console.log(`    ${name.padEnd(28)} ${mib(bytes)}`);
+  for (const [name, bytes] of usage.peaks) console.log(`    ${name.padEnd(28)} ${mib(bytes)}`);
 }
 
 async function incrementalOnly(): Promise<void> {
@@ -189,7 +189,7 @@ async function incrementalOnly(): Promise<void> {
   await app.queues.obliterateAll();
   const workers = await startMatchers(app);
   const inc = await timeIncremental(app);
-  memory.stop();
+  usage.stop();
   await stopMatchers(workers);
   console.log('\nResults');
   console.log(`  incremental                 ${incremental.toLocaleString('en')} new permits against ${employers.toLocaleString('en')} employers imported in ${seconds(inc.importMs)}, matched with findings in ${seconds(inc.totalMs)} in all`);
@@ -220,22 +220,30 @@ async function fullRun(): Promise<void> {
   // 2. Enrollment extract.
   t = Date.now();
   const employerImport = cli(['enrollment', 'import', employerFile]);
-  memory.watch('enrollment import (CLI)', employerImport.pid!);
+  usage.watch('enrollment import (CLI)', employerImport.pid!);
   console.log(`  ${await finished(employerImport, 'enrollment import')}`);
   const employerMs = Date.now() - t;
   await pool.query('ANALYZE');
 
   // 3. Permits through the real queues: the CLI stores and queues batches while matcher processes work.
   const workers = await startMatchers(app);
+  usage.sample();
+  const processCpuAtStart = new Map(usage.cpu);
   const cpuAtStart = machineCpu();
   const start = Date.now();
   const permitImport = cli(['permits', 'import', permitFile]);
-  memory.watch('permits import (CLI)', permitImport.pid!);
+  usage.watch('permits import (CLI)', permitImport.pid!);
   console.log(`  ${await finished(permitImport, 'permits import')}`);
   const importMs = Date.now() - start;
   await untilMatched(app, 250);
   const endToEndMs = Date.now() - start;
-  const stolen = stolenBetween(cpuAtStart, machineCpu());
+  const cpuAtEnd = machineCpu();
+  const stolen = stolenBetween(cpuAtStart, cpuAtEnd);
+  usage.sample();
+  const cpuOf = (name: string) => (usage.cpu.get(name) ?? 0) - (processCpuAtStart.get(name) ?? 0);
+  const matcherNames = workers.map((_, i) => `matcher worker ${i + 1}`);
+  const nodeCpu = cpuOf('permits import (CLI)') + matcherNames.reduce((sum, name) => sum + cpuOf(name), 0);
+  const cpuSplit = `${(cpuAtEnd.busy - cpuAtStart.busy).toFixed(0)} s busy of ${(cpuAtEnd.total - cpuAtStart.total).toFixed(0)} s: permits import CLI ${cpuOf('permits import (CLI)').toFixed(0)} s, matchers ${matcherNames.map((n) => `${cpuOf(n).toFixed(0)} s`).join(' + ')}, PostgreSQL and the rest ${(cpuAtEnd.busy - cpuAtStart.busy - nodeCpu).toFixed(0)} s`;
   const matchedRows = (await pool.query(`SELECT decision, count(*)::int AS n FROM match GROUP BY decision ORDER BY decision`)).rows as Array<{ decision: string; n: number }>;
   const findingRows = (await pool.query(`SELECT category, count(*)::int AS n FROM finding GROUP BY category ORDER BY category`)).rows as Array<{ category: string; n: number }>;
 
@@ -261,7 +269,7 @@ async function fullRun(): Promise<void> {
 
   // 4. Incremental: new permits against the full employer table.
   const inc = await timeIncremental(app);
-  memory.stop();
+  usage.stop();
   await stopMatchers(workers);
 
   // 5. Baseline: one query per permit on a sample of the same data.
@@ -273,6 +281,7 @@ async function fullRun(): Promise<void> {
   console.log(`  permits import (stage)      ${PERMITS.toLocaleString('en')} permits in ${seconds(importMs)} (${rate(PERMITS, importMs)})`);
   console.log(`  import → match → findings   ${PERMITS.toLocaleString('en')} permits in ${seconds(endToEndMs)}: ${rate(PERMITS, endToEndMs)} end to end`);
   console.log(`  CPU stolen by the hypervisor ${stolen} of the machine's CPU during import → match → findings`);
+  console.log(`  CPU used                    ${cpuSplit}`);
   console.log(`  link precision / recall     ${(quality.correct / quality.links).toFixed(4)} / ${(quality.correct / quality.truths).toFixed(4)} against the generator's truth; review rate ${(quality.review / PERMITS).toFixed(4)}`);
   console.log(`  decisions                   ${matchedRows.map((r) => `${r.decision} ${r.n.toLocaleString('en')}`).join(', ')}`);
   console.log(`  findings                    ${findingRows.map((r) => `${r.category} ${r.n.toLocaleString('en')}`).join(', ')}`);
@@ -311,7 +320,7 @@ console.log(
 try {
   await (values['incremental-only'] ? incrementalOnly() : fullRun());
 } finally {
-  memory.stop();
+  usage.stop();
   await pool.end();
   await ctx?.queues.obliterateAll();
   await ctx?.close();
