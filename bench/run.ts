@@ -240,10 +240,15 @@ async function fullRun(): Promise<void> {
   const cpuAtEnd = machineCpu();
   const stolen = stolenBetween(cpuAtStart, cpuAtEnd);
   usage.sample();
+  // What the machine was busy with: the CLI and each matcher, and the rest (PostgreSQL, Redis, the kernel).
   const cpuOf = (name: string) => (usage.cpu.get(name) ?? 0) - (processCpuAtStart.get(name) ?? 0);
-  const matcherNames = workers.map((_, i) => `matcher worker ${i + 1}`);
-  const nodeCpu = cpuOf('permits import (CLI)') + matcherNames.reduce((sum, name) => sum + cpuOf(name), 0);
-  const cpuSplit = `${(cpuAtEnd.busy - cpuAtStart.busy).toFixed(0)} s busy of ${(cpuAtEnd.total - cpuAtStart.total).toFixed(0)} s: permits import CLI ${cpuOf('permits import (CLI)').toFixed(0)} s, matchers ${matcherNames.map((n) => `${cpuOf(n).toFixed(0)} s`).join(' + ')}, PostgreSQL and the rest ${(cpuAtEnd.busy - cpuAtStart.busy - nodeCpu).toFixed(0)} s`;
+  const busy = cpuAtEnd.busy - cpuAtStart.busy;
+  const cliCpu = cpuOf('permits import (CLI)');
+  const matcherCpu = workers.map((_, i) => cpuOf(`matcher worker ${i + 1}`));
+  const restCpu = busy - cliCpu - matcherCpu.reduce((sum, s) => sum + s, 0);
+  const cpuSplit =
+    `${busy.toFixed(0)} s busy of ${(cpuAtEnd.total - cpuAtStart.total).toFixed(0)} s: permits import CLI ${cliCpu.toFixed(0)} s, ` +
+    `matchers ${matcherCpu.map((s) => `${s.toFixed(0)} s`).join(' + ')}, PostgreSQL and the rest ${restCpu.toFixed(0)} s`;
   const matchedRows = (await pool.query(`SELECT decision, count(*)::int AS n FROM match GROUP BY decision ORDER BY decision`)).rows as Array<{ decision: string; n: number }>;
   const findingRows = (await pool.query(`SELECT category, count(*)::int AS n FROM finding GROUP BY category ORDER BY category`)).rows as Array<{ category: string; n: number }>;
 

@@ -10,12 +10,14 @@ const MAX_EMPLOYERS = 250_000;
 /**
  * Candidate employers' name sides, kept in memory between batches: a national batch run
  * meets the same employers again and again as candidates (over 200,000 permits, more than
- * half of the candidate rows named an employer already seen), and reading each one's row
- * is half the work of the candidate statement. Employer rows change only through an
- * enrollment import, which also moves `name_frequency_version`; a batch passes the version
- * it saw before reading, so a row read in the old version is dropped at the next batch.
- * Employers not used for a while make room for new ones: those used since the older of
- * two generations began are kept, the rest dropped with it (no per-use bookkeeping).
+ * half of the candidate rows named an employer already seen), and reading their rows was
+ * about half of the candidate statement's work when it joined them.
+ *
+ * Employer rows change only through an enrollment import, which also moves
+ * `name_frequency_version`; a batch passes the version it saw before reading, so a row
+ * read in the old version is dropped at the next batch. Employers not used for a while make
+ * room for new ones: those used since the older of two generations began are kept, the
+ * rest dropped with it (no per-use bookkeeping).
  */
 export class CandidateEmployers {
   private version: string | null = null;
