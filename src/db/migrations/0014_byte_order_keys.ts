@@ -24,7 +24,7 @@ function alter(collation: 'C' | 'default') {
   return Object.entries(KEY_COLUMNS).map(
     ([table, columns]) =>
       sql`ALTER TABLE ${sql.table(table)} ${sql.join(
-        columns.map((c) => sql`ALTER COLUMN ${sql.ref(c)} TYPE text COLLATE ${sql.id(collation === 'C' ? 'C' : 'default')}`),
+        columns.map((c) => sql`ALTER COLUMN ${sql.ref(c)} TYPE text COLLATE ${sql.id(collation)}`),
       )}`,
   );
 }
