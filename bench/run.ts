@@ -1,16 +1,14 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { createWriteStream, openSync } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { createApp, type AppContext } from '../src/app.js';
-import { loadConfig } from '../src/config.js';
 import { dropDatabase, migrateToLatest } from '../src/db/migrate.js';
 import { ENROLLMENT_HEADER, enrollmentCsvLine, generateCompanies, generateExtraEmployers } from '../src/demo/generate.js';
 import { machineCpu, mib, ProcessUsage, stolenBetween } from './processStats.js';
 import { runBaseline } from './baseline.js';
+import { baseConfig as base, benchConfig as config, cli as runCli, finished, OUT, rate, seconds, startMatchers as spawnMatchers, stopMatchers, untilMatched as untilPipelineMatched } from './pipeline.js';
 
 /**
  * National-scale benchmark: generated employers and permits (fixed seed) go through the
@@ -39,8 +37,6 @@ const { values } = parseArgs({
 const EMPLOYERS = Number(values.employers);
 const PERMITS = Number(values.permits);
 const SEED = Number(values.seed);
-const ROOT = fileURLToPath(new URL('../', import.meta.url));
-const OUT = `${ROOT}out/bench/`;
 /** A pg_settings value in the units postgresql.conf would use ("6GB", "30min", "off"). */
 function serverSetting({ setting, unit }: { setting: string; unit: string | null }): string {
   const blocks = /^(\d+)kB$/.exec(unit ?? '');
@@ -52,21 +48,6 @@ function serverSetting({ setting, unit }: { setting: string; unit: string | null
   if (unit === 's') return Number(setting) % 60 === 0 ? `${Number(setting) / 60}min` : `${setting}s`;
   return `${setting}${unit ?? ''}`;
 }
-const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-const rate = (n: number, ms: number) => `${Math.round(n / (ms / 1000)).toLocaleString('en')}/s`;
-
-const base = loadConfig();
-const url = new URL(base.DATABASE_URL);
-url.pathname = '/patuh_bench';
-const env: NodeJS.ProcessEnv = {
-  ...process.env,
-  DATABASE_URL: url.toString(),
-  QUEUE_PREFIX: 'patuh-bench',
-  LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
-  NOTIFY_DIR: `${OUT}digests`,
-  MATCH_BATCH_SIZE: '2000',
-};
-const config = loadConfig(env);
 
 /** Only what Patuh reads from a permit (the default), or the whole generated payload. */
 function permitLine(p: Record<string, unknown>): string {
@@ -89,19 +70,7 @@ async function writeLines(path: string, lines: Iterable<string>): Promise<void> 
   await once(stream, 'finish');
 }
 
-const profiling = values.profile ? ['--cpu-prof', `--cpu-prof-dir=${values.profile}`] : [];
-
-function cli(args: string[]): ChildProcess {
-  return spawn(process.execPath, [...profiling, 'bin/patuh.mjs', ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] });
-}
-
-async function finished(child: ChildProcess, what: string): Promise<string> {
-  let out = '';
-  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
-  const [code] = (await once(child, 'exit')) as [number | null];
-  if (code !== 0) throw new Error(`${what} exited ${code}: ${out}`);
-  return out.trim();
-}
+const cli = (args: string[]) => runCli(args, values.profile);
 
 await mkdir(OUT, { recursive: true });
 const generation = { seed: SEED, companies: PERMITS, extraEmployers: Math.max(0, EMPLOYERS - Math.round(PERMITS * 0.45)) };
@@ -110,37 +79,8 @@ const usage = new ProcessUsage();
 const pool = new pg.Pool({ connectionString: config.DATABASE_URL, max: 2 });
 let ctx: AppContext | undefined;
 
-/** Starts the matcher processes and waits until each takes jobs (their start-up check of Redis done). */
-async function startMatchers(app: AppContext): Promise<ChildProcess[]> {
-  const workers = Array.from({ length: Number(values.matchers) }, (_, i) => {
-    // Their log goes to out/bench/ (LOG_LEVEL=info adds each job's milliseconds per stage).
-    const log = openSync(`${OUT}matcher-${i + 1}.log`, 'w');
-    // As docker-compose.yml runs them: old space capped, so garbage does not grow the heap past
-    // 1 GiB, and a young generation that holds a batch's short-lived objects.
-    const w = spawn(process.execPath, [...profiling, '--max-old-space-size=768', '--max-semi-space-size=64', '--import', 'tsx', 'workers/matcher.ts'], { cwd: ROOT, env, stdio: ['ignore', log, log] });
-    usage.watch(`matcher worker ${i + 1}`, w.pid!);
-    return w;
-  });
-  while ((await app.queues.queue('match').getWorkersCount()) < workers.length) {
-    if (workers.some((w) => w.exitCode !== null)) throw new Error('a matcher process exited at start-up');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return workers;
-}
-
-async function stopMatchers(workers: ChildProcess[]): Promise<void> {
-  for (const w of workers) w.kill('SIGTERM');
-  await Promise.all(workers.map((w) => (w.exitCode === null ? once(w, 'exit') : null)));
-}
-
-/** Until no match job is pending and PostgreSQL owes no matching. */
-async function untilMatched(app: AppContext, pollMs: number): Promise<void> {
-  const owed = async () => (await pool.query(`SELECT EXISTS (SELECT 1 FROM match_request) AS owed`)).rows[0].owed as boolean;
-  for (;;) {
-    if ((await app.queues.pendingCounts()).match === 0 && !(await owed())) return;
-    await new Promise((resolve) => setTimeout(resolve, pollMs));
-  }
-}
+const startMatchers = (app: AppContext) => spawnMatchers(app, Number(values.matchers), usage, values.profile);
+const untilMatched = (app: AppContext, pollMs: number) => untilPipelineMatched(app, pool, pollMs);
 
 /**
  * New permits against the full employer table, timed twice on the same 10,000 permits:

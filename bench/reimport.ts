@@ -1,0 +1,102 @@
+import { once } from 'node:events';
+import { createReadStream, createWriteStream, existsSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { createApp } from '../src/app.js';
+import { machineCpu, ProcessUsage } from './processStats.js';
+import { benchConfig, cli, finished, OUT, rate, seconds, startMatchers, stopMatchers, untilMatched } from './pipeline.js';
+
+/**
+ * Side-by-side measurement of a change: re-imports the first N permits of the data set a
+ * full `npm run bench` left (out/bench/, patuh_bench) with the real CLI and matcher
+ * processes, and prints the CPU each process used. A full run cannot show a 5 % change on a
+ * machine whose speed drifts by 10 % within the hour; alternating two versions of the code
+ * on this smaller step can.
+ *
+ *   npm run bench:reimport [-- --permits 100000 --matchers 2 --paused]
+ *
+ * The permits are deleted (with their decisions and findings) and the database vacuumed
+ * first, so every run starts from the same state. With `--paused` the match queue waits
+ * until the import is done, which splits the CPU into what storing and what matching cost.
+ */
+const { values } = parseArgs({
+  options: {
+    permits: { type: 'string', default: '100000' },
+    matchers: { type: 'string', default: '2' },
+    paused: { type: 'boolean', default: false },
+    /** Write a V8 CPU profile of each spawned process (the CLI, the matchers) into this folder. */
+    profile: { type: 'string' },
+  },
+});
+const PERMITS = Number(values.permits);
+if (!Number.isInteger(PERMITS) || PERMITS < 1) throw new Error(`--permits must be a positive whole number, not "${values.permits}"`);
+
+const source = `${OUT}permits.jsonl`;
+const file = `${OUT}permits-reimport.jsonl`;
+const nibs: string[] = [];
+if (!existsSync(source)) throw new Error(`${source} is missing: run a full \`npm run bench\` first, its data set is read here`);
+{
+  const out = createWriteStream(file);
+  for await (const line of createInterface({ input: createReadStream(source), crlfDelay: Infinity })) {
+    if (nibs.length >= PERMITS) break;
+    nibs.push((JSON.parse(line) as { nib: string }).nib);
+    if (!out.write(`${line}\n`)) await once(out, 'drain');
+  }
+  out.end();
+  await once(out, 'finish');
+}
+
+const pool = new pg.Pool({ connectionString: benchConfig.DATABASE_URL, max: 2 });
+const app = createApp(benchConfig, 'patuh-bench');
+const usage = new ProcessUsage();
+try {
+  await pool.query('DELETE FROM permit WHERE nib = ANY($1)', [nibs]);
+  await pool.query('VACUUM ANALYZE');
+  await app.queues.obliterateAll();
+  const workers = await startMatchers(app, Number(values.matchers), usage, values.profile);
+  const queue = app.queues.queue('match');
+  if (values.paused) await queue.pause();
+  usage.sample();
+  const cpuAtStart = new Map(usage.cpu);
+  const cpuOf = (name: string) => (usage.cpu.get(name) ?? 0) - (cpuAtStart.get(name) ?? 0);
+  const machineAtStart = machineCpu();
+  const start = Date.now();
+  const importer = cli(['permits', 'import', file], values.profile);
+  usage.watch('permits import (CLI)', importer.pid!);
+  await finished(importer, 'permits import');
+  const importMs = Date.now() - start;
+  usage.sample();
+  const machineAtImport = machineCpu();
+  const cliCpu = cpuOf('permits import (CLI)');
+  const matcherCpuAtImport = workers.map((_, i) => cpuOf(`matcher worker ${i + 1}`));
+  if (values.paused) await queue.resume();
+  await untilMatched(app, pool, 100);
+  const totalMs = Date.now() - start;
+  usage.sample();
+  const machineAtEnd = machineCpu();
+  usage.stop();
+  await stopMatchers(workers);
+
+  const matcherCpu = workers.map((_, i) => cpuOf(`matcher worker ${i + 1}`));
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  const s = (x: number) => `${x.toFixed(1)} s`;
+  const busy = machineAtEnd.busy - machineAtStart.busy;
+  console.log(`${nibs.length.toLocaleString('en')} permits re-imported and matched with findings in ${seconds(totalMs)} (${rate(nibs.length, totalMs)}); the import took ${seconds(importMs)}`);
+  console.log(
+    `CPU used: ${s(busy)} busy: permits import CLI ${s(cliCpu)}, matchers ${matcherCpu.map(s).join(' + ')}, ` +
+      `PostgreSQL and the rest ${s(busy - cliCpu - sum(matcherCpu))}; stolen by the hypervisor ${s(machineAtEnd.steal - machineAtStart.steal)}`,
+  );
+  if (values.paused) {
+    const importBusy = machineAtImport.busy - machineAtStart.busy;
+    const matchBusy = machineAtEnd.busy - machineAtImport.busy;
+    const matchersWhileMatching = sum(matcherCpu) - sum(matcherCpuAtImport);
+    console.log(`  storing (match queue paused): ${s(importBusy)} busy: CLI ${s(cliCpu)}, PostgreSQL and the rest ${s(importBusy - cliCpu - sum(matcherCpuAtImport))}`);
+    console.log(`  matching:                     ${s(matchBusy)} busy: matchers ${s(matchersWhileMatching)}, PostgreSQL and the rest ${s(matchBusy - matchersWhileMatching)}`);
+  }
+} finally {
+  usage.stop();
+  await pool.end();
+  await app.queues.obliterateAll();
+  await app.close();
+}
