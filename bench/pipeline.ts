@@ -14,8 +14,9 @@ import type { ProcessUsage } from './processStats.js';
 export const ROOT = fileURLToPath(new URL('../', import.meta.url));
 export const OUT = `${ROOT}out/bench/`;
 
-const base = loadConfig();
-const url = new URL(base.DATABASE_URL);
+/** The configuration from the environment, as the CLI would read it. */
+export const baseConfig = loadConfig();
+const url = new URL(baseConfig.DATABASE_URL);
 url.pathname = '/patuh_bench';
 export const benchEnv: NodeJS.ProcessEnv = {
   ...process.env,
@@ -25,8 +26,8 @@ export const benchEnv: NodeJS.ProcessEnv = {
   NOTIFY_DIR: `${OUT}digests`,
   MATCH_BATCH_SIZE: '2000',
 };
+/** The same, pointed at the bench database and queue prefix. */
 export const benchConfig = loadConfig(benchEnv);
-export const baseConfig = base;
 
 export const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 export const rate = (n: number, ms: number) => `${Math.round(n / (ms / 1000)).toLocaleString('en')}/s`;
