@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createReadStream, createWriteStream, existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
@@ -29,8 +30,13 @@ const { values } = parseArgs({
     profile: { type: 'string' },
   },
 });
-const PERMITS = Number(values.permits);
-if (!Number.isInteger(PERMITS) || PERMITS < 1) throw new Error(`--permits must be a positive whole number, not "${values.permits}"`);
+function positiveWhole(flag: string, text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--${flag} must be a positive whole number, not "${text}"`);
+  return n;
+}
+const PERMITS = positiveWhole('permits', values.permits);
+const MATCHERS = positiveWhole('matchers', values.matchers);
 
 const source = `${OUT}permits.jsonl`;
 const file = `${OUT}permits-reimport.jsonl`;
@@ -50,11 +56,12 @@ if (!existsSync(source)) throw new Error(`${source} is missing: run a full \`npm
 const pool = new pg.Pool({ connectionString: benchConfig.DATABASE_URL, max: 2 });
 const app = createApp(benchConfig, 'patuh-bench');
 const usage = new ProcessUsage();
+let workers: ChildProcess[] = [];
 try {
   await pool.query('DELETE FROM permit WHERE nib = ANY($1)', [nibs]);
   await pool.query('VACUUM ANALYZE');
   await app.queues.obliterateAll();
-  const workers = await startMatchers(app, Number(values.matchers), usage, values.profile);
+  workers = await startMatchers(app, MATCHERS, usage, values.profile);
   const queue = app.queues.queue('match');
   if (values.paused) await queue.pause();
   usage.sample();
@@ -76,7 +83,6 @@ try {
   usage.sample();
   const machineAtEnd = machineCpu();
   usage.stop();
-  await stopMatchers(workers);
 
   const matcherCpu = workers.map((_, i) => cpuOf(`matcher worker ${i + 1}`));
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
@@ -96,6 +102,8 @@ try {
   }
 } finally {
   usage.stop();
+  // Also when the import fails: no matcher process is left behind.
+  await stopMatchers(workers);
   await pool.end();
   await app.queues.obliterateAll();
   await app.close();
