@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type pg from 'pg';
 import type { AppContext } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
-import type { ProcessUsage } from './processStats.js';
+import { machineCpu, type ProcessUsage } from './processStats.js';
 
 /**
  * What the bench scripts share: the bench database and queue prefix, and the real CLI and
@@ -58,7 +58,7 @@ export async function startMatchers(app: AppContext, count: number, usage: Proce
     // 1 GiB, and a young generation that holds a batch's short-lived objects.
     const flags = [...profilingFlags(profileDir), '--max-old-space-size=768', '--max-semi-space-size=64', '--import', 'tsx', 'workers/matcher.ts'];
     const w = spawn(process.execPath, flags, { cwd: ROOT, env: benchEnv, stdio: ['ignore', log, log] });
-    usage.watch(`matcher worker ${i + 1}`, w.pid!);
+    usage.watch(matcherProcess(i), w.pid!);
     return w;
   });
   while ((await app.queues.queue('match').getWorkersCount()) < workers.length) {
@@ -81,4 +81,39 @@ export async function untilMatched(app: AppContext, pool: pg.Pool, pollMs: numbe
     if ((await app.queues.pendingCounts()).match === 0 && !(await owed())) return;
     await new Promise((resolve) => setTimeout(resolve, pollMs));
   }
+}
+
+/** The names the bench scripts watch the import CLI and the matchers under. */
+export const IMPORT_CLI = 'permits import (CLI)';
+export const matcherProcess = (index: number) => `matcher worker ${index + 1}`;
+
+/** The CPU each watched process and the whole machine had used at one moment. */
+export interface CpuReading {
+  processes: Map<string, number>;
+  machine: ReturnType<typeof machineCpu>;
+}
+
+export function readCpu(usage: ProcessUsage): CpuReading {
+  usage.sample();
+  return { processes: new Map(usage.cpu), machine: machineCpu() };
+}
+
+/**
+ * What the machine was busy with between two readings (CPU seconds): the import CLI, each
+ * matcher, and the rest (PostgreSQL, Redis, the kernel); with the machine's whole time and
+ * what the hypervisor gave to other guests.
+ */
+export function cpuBetween(from: CpuReading, to: CpuReading, matchers: number) {
+  const of = (name: string) => (to.processes.get(name) ?? 0) - (from.processes.get(name) ?? 0);
+  const busy = to.machine.busy - from.machine.busy;
+  const cli = of(IMPORT_CLI);
+  const matcher = Array.from({ length: matchers }, (_, i) => of(matcherProcess(i)));
+  return {
+    busy,
+    total: to.machine.total - from.machine.total,
+    steal: to.machine.steal - from.machine.steal,
+    cli,
+    matchers: matcher,
+    rest: busy - cli - matcher.reduce((sum, x) => sum + x, 0),
+  };
 }

@@ -5,8 +5,8 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { createApp } from '../src/app.js';
-import { machineCpu, ProcessUsage } from './processStats.js';
-import { benchConfig, cli, finished, OUT, rate, seconds, startMatchers, stopMatchers, untilMatched } from './pipeline.js';
+import { ProcessUsage } from './processStats.js';
+import { benchConfig, cli, cpuBetween, finished, IMPORT_CLI, OUT, rate, readCpu, seconds, startMatchers, stopMatchers, untilMatched } from './pipeline.js';
 
 /**
  * Side-by-side measurement of a change: re-imports the first N permits of the data set a
@@ -64,41 +64,32 @@ try {
   workers = await startMatchers(app, MATCHERS, usage, values.profile);
   const queue = app.queues.queue('match');
   if (values.paused) await queue.pause();
-  usage.sample();
-  const cpuAtStart = new Map(usage.cpu);
-  const cpuOf = (name: string) => (usage.cpu.get(name) ?? 0) - (cpuAtStart.get(name) ?? 0);
-  const machineAtStart = machineCpu();
+  const cpuAtStart = readCpu(usage);
   const start = Date.now();
   const importer = cli(['permits', 'import', file], values.profile);
-  usage.watch('permits import (CLI)', importer.pid!);
+  usage.watch(IMPORT_CLI, importer.pid!);
   await finished(importer, 'permits import');
   const importMs = Date.now() - start;
-  usage.sample();
-  const machineAtImport = machineCpu();
-  const cliCpu = cpuOf('permits import (CLI)');
-  const matcherCpuAtImport = workers.map((_, i) => cpuOf(`matcher worker ${i + 1}`));
+  const cpuAtImport = readCpu(usage);
   if (values.paused) await queue.resume();
   await untilMatched(app, pool, 100);
   const totalMs = Date.now() - start;
-  usage.sample();
-  const machineAtEnd = machineCpu();
+  const cpuAtEnd = readCpu(usage);
   usage.stop();
 
-  const matcherCpu = workers.map((_, i) => cpuOf(`matcher worker ${i + 1}`));
-  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
   const s = (x: number) => `${x.toFixed(1)} s`;
-  const busy = machineAtEnd.busy - machineAtStart.busy;
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  const all = cpuBetween(cpuAtStart, cpuAtEnd, workers.length);
   console.log(`${nibs.length.toLocaleString('en')} permits re-imported and matched with findings in ${seconds(totalMs)} (${rate(nibs.length, totalMs)}); the import took ${seconds(importMs)}`);
   console.log(
-    `CPU used: ${s(busy)} busy: permits import CLI ${s(cliCpu)}, matchers ${matcherCpu.map(s).join(' + ')}, ` +
-      `PostgreSQL and the rest ${s(busy - cliCpu - sum(matcherCpu))}; stolen by the hypervisor ${s(machineAtEnd.steal - machineAtStart.steal)}`,
+    `CPU used: ${s(all.busy)} busy: permits import CLI ${s(all.cli)}, matchers ${all.matchers.map(s).join(' + ')}, ` +
+      `PostgreSQL and the rest ${s(all.rest)}; stolen by the hypervisor ${s(all.steal)}`,
   );
   if (values.paused) {
-    const importBusy = machineAtImport.busy - machineAtStart.busy;
-    const matchBusy = machineAtEnd.busy - machineAtImport.busy;
-    const matchersWhileMatching = sum(matcherCpu) - sum(matcherCpuAtImport);
-    console.log(`  storing (match queue paused): ${s(importBusy)} busy: CLI ${s(cliCpu)}, PostgreSQL and the rest ${s(importBusy - cliCpu - sum(matcherCpuAtImport))}`);
-    console.log(`  matching:                     ${s(matchBusy)} busy: matchers ${s(matchersWhileMatching)}, PostgreSQL and the rest ${s(matchBusy - matchersWhileMatching)}`);
+    const storing = cpuBetween(cpuAtStart, cpuAtImport, workers.length);
+    const matching = cpuBetween(cpuAtImport, cpuAtEnd, workers.length);
+    console.log(`  storing (match queue paused): ${s(storing.busy)} busy: CLI ${s(storing.cli)}, PostgreSQL and the rest ${s(storing.rest)}`);
+    console.log(`  matching:                     ${s(matching.busy)} busy: matchers ${s(sum(matching.matchers))}, PostgreSQL and the rest ${s(matching.rest)}`);
   }
 } finally {
   usage.stop();

@@ -8,7 +8,7 @@ import { dropDatabase, migrateToLatest } from '../src/db/migrate.js';
 import { ENROLLMENT_HEADER, enrollmentCsvLine, generateCompanies, generateExtraEmployers } from '../src/demo/generate.js';
 import { machineCpu, mib, ProcessUsage, stolenBetween } from './processStats.js';
 import { runBaseline } from './baseline.js';
-import { baseConfig as base, benchConfig as config, cli as runCli, finished, OUT, rate, seconds, startMatchers as spawnMatchers, stopMatchers, untilMatched as untilPipelineMatched } from './pipeline.js';
+import { baseConfig as base, benchConfig as config, cli as runCli, finished, OUT, rate, seconds, startMatchers as spawnMatchers, stopMatchers, untilMatched as untilPipelineMatched, readCpu, cpuBetween, IMPORT_CLI } from './pipeline.js';
 
 /**
  * National-scale benchmark: generated employers and permits (fixed seed) go through the
@@ -167,28 +167,20 @@ async function fullRun(): Promise<void> {
 
   // 3. Permits through the real queues: the CLI stores and queues batches while matcher processes work.
   const workers = await startMatchers(app);
-  usage.sample();
-  const processCpuAtStart = new Map(usage.cpu);
-  const cpuAtStart = machineCpu();
+  const cpuAtStart = readCpu(usage);
   const start = Date.now();
   const permitImport = cli(['permits', 'import', permitFile]);
-  usage.watch('permits import (CLI)', permitImport.pid!);
+  usage.watch(IMPORT_CLI, permitImport.pid!);
   console.log(`  ${await finished(permitImport, 'permits import')}`);
   const importMs = Date.now() - start;
   await untilMatched(app, 250);
   const endToEndMs = Date.now() - start;
-  const cpuAtEnd = machineCpu();
-  const stolen = stolenBetween(cpuAtStart, cpuAtEnd);
-  usage.sample();
-  // What the machine was busy with: the CLI and each matcher, and the rest (PostgreSQL, Redis, the kernel).
-  const cpuOf = (name: string) => (usage.cpu.get(name) ?? 0) - (processCpuAtStart.get(name) ?? 0);
-  const busy = cpuAtEnd.busy - cpuAtStart.busy;
-  const cliCpu = cpuOf('permits import (CLI)');
-  const matcherCpu = workers.map((_, i) => cpuOf(`matcher worker ${i + 1}`));
-  const restCpu = busy - cliCpu - matcherCpu.reduce((sum, s) => sum + s, 0);
+  const cpuAtEnd = readCpu(usage);
+  const stolen = stolenBetween(cpuAtStart.machine, cpuAtEnd.machine);
+  const cpu = cpuBetween(cpuAtStart, cpuAtEnd, workers.length);
   const cpuSplit =
-    `${busy.toFixed(0)} s busy of ${(cpuAtEnd.total - cpuAtStart.total).toFixed(0)} s: permits import CLI ${cliCpu.toFixed(0)} s, ` +
-    `matchers ${matcherCpu.map((s) => `${s.toFixed(0)} s`).join(' + ')}, PostgreSQL and the rest ${restCpu.toFixed(0)} s`;
+    `${cpu.busy.toFixed(0)} s busy of ${cpu.total.toFixed(0)} s: permits import CLI ${cpu.cli.toFixed(0)} s, ` +
+    `matchers ${cpu.matchers.map((s) => `${s.toFixed(0)} s`).join(' + ')}, PostgreSQL and the rest ${cpu.rest.toFixed(0)} s`;
   const matchedRows = (await pool.query(`SELECT decision, count(*)::int AS n FROM match GROUP BY decision ORDER BY decision`)).rows as Array<{ decision: string; n: number }>;
   const findingRows = (await pool.query(`SELECT category, count(*)::int AS n FROM finding GROUP BY category ORDER BY category`)).rows as Array<{ category: string; n: number }>;
 
