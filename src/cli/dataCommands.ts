@@ -4,6 +4,7 @@ import { loadConfig } from '../config.js';
 import { readBranchFile } from '../branches/branchFile.js';
 import { syncBranches } from '../branches/branchRepository.js';
 import { migrateToLatest } from '../db/migrate.js';
+import { requeueOutstandingWork } from '../queues/reconcile.js';
 import { importEnrollmentFile } from '../enrollment/enrollmentImport.js';
 import { FINDING_CATEGORIES } from '../findings/categories.js';
 import { streamFindings } from '../findings/findingRepository.js';
@@ -36,9 +37,17 @@ export function registerDataCommands(program: Command): void {
       const dbName = new URL(config.DATABASE_URL).pathname.slice(1);
       if (outcome.createdDatabase) console.log(`created database ${dbName}`);
       console.log(outcome.applied.length ? `applied ${outcome.applied.join(', ')}` : 'database is up to date');
+      const names = outcome.names;
       await withApp(async (ctx) => {
         await syncBranches(ctx.db, await readBranchFile(config.BRANCHES_FILE));
         console.log(`branch table loaded from ${config.BRANCHES_FILE}`);
+        if (!names) return;
+        // The permits owed a decision are in match_request; the reconcile queues them.
+        const queued = names.permitsToRematch ? (await requeueOutstandingWork(ctx)).permitsRequeued : 0;
+        console.log(
+          `company names re-normalised from rules v${names.from} to v${names.to}: ${names.employersChanged} employers and ` +
+            `${names.permitsChanged} permits changed; ${queued} permits queued for matching`,
+        );
       });
     });
 

@@ -1,5 +1,6 @@
 import { Kysely, Migrator, type MigrationResultSet } from 'kysely';
 import pg from 'pg';
+import { upgradeStoredNames, type NameRulesUpgrade } from '../matching/nameRulesUpgrade.js';
 import { createDb } from './database.js';
 import { migrations } from './migrations/index.js';
 
@@ -35,12 +36,18 @@ function migratorFor(db: Kysely<unknown>): Migrator {
 export interface MigrateOutcome {
   createdDatabase: boolean;
   applied: string[];
+  /** Stored company-name keys brought up to the code's rules; null when they were current. */
+  names: NameRulesUpgrade | null;
 }
 
-/** Creates the database if needed and applies pending migrations; safe to run concurrently. */
+/**
+ * Creates the database if needed, applies pending migrations and brings stored name keys
+ * up to the code's rules; safe to run concurrently.
+ */
 export async function migrateToLatest(databaseUrl: string): Promise<MigrateOutcome> {
   const createdDatabase = await ensureDatabase(databaseUrl);
-  const db = createDb(databaseUrl, { max: 1 }) as unknown as Kysely<unknown>;
+  const appDb = createDb(databaseUrl, { max: 1 });
+  const db = appDb as unknown as Kysely<unknown>;
   try {
     const result: MigrationResultSet = await migratorFor(db).migrateToLatest();
     if (result.error) {
@@ -52,6 +59,7 @@ export async function migrateToLatest(databaseUrl: string): Promise<MigrateOutco
     return {
       createdDatabase,
       applied: (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName),
+      names: await upgradeStoredNames(appDb),
     };
   } finally {
     await db.destroy();

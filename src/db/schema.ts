@@ -218,6 +218,12 @@ export interface NameTokenPairTable {
   employers: number;
 }
 
+/** The company-name rules' version the stored keys were made with (one row). */
+export interface NameRulesTable {
+  singleton: Generated<boolean>;
+  version: number;
+}
+
 export interface NameFrequencyVersionTable {
   singleton: Generated<boolean>;
   /** int8, read as text. */
@@ -255,6 +261,7 @@ export interface Database {
   match_request: MatchRequestTable;
   name_token_pair: NameTokenPairTable;
   name_frequency_version: NameFrequencyVersionTable;
+  name_rules: NameRulesTable;
   match_judgement: MatchJudgementTable;
   employer: EmployerTable;
   enrollment_import: EnrollmentImportTable;

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../db/database.js';
 import type { NewEmployer } from '../db/schema.js';
 
@@ -78,14 +78,20 @@ export async function finishImport(
   await db.updateTable('enrollment_import').set({ finished_at: sql`now()` }).where('id', '<', id).where('finished_at', 'is', null).execute();
 }
 
+/** The employers an import inserted or changed (and those of imports cut short), as a subquery of NPPs. */
+export function employersChangedBy(importId: number): RawBuilder<unknown> {
+  return sql`(SELECT npp FROM employer WHERE ${changedBy(importId)})`;
+}
+
 /**
- * Marks for re-matching every permit an import may affect: those linked to (or sharing an
- * identifier with) an employer it inserted or changed, and — when it added employers —
- * every permit not currently matched, since a new employer may be the one it lacked.
+ * Marks for re-matching every permit a change to some employers (a subquery of their NPPs)
+ * may affect: those linked to (or sharing an identifier with) one of them, and — when
+ * employers were added or renamed — every permit not currently matched, since one of them
+ * may be the employer it lacked.
  */
-export async function markPermitsAffectedByImport(db: Db, importId: number, addedEmployers: boolean): Promise<string[]> {
+export async function markPermitsAffectedBy(db: Db, employers: RawBuilder<unknown>, widened: boolean): Promise<string[]> {
   const rows = await sql<{ nib: string }>`
-    WITH changed AS (SELECT npp, nib, npwp_base FROM employer WHERE ${changedBy(importId)})
+    WITH changed AS (SELECT npp, nib, npwp_base FROM employer WHERE npp IN ${employers})
     INSERT INTO match_request (nib)
     SELECT p.nib FROM permit p
     WHERE NOT EXISTS (SELECT 1 FROM match_request r WHERE r.nib = p.nib) AND (
@@ -93,7 +99,7 @@ export async function markPermitsAffectedByImport(db: Db, importId: number, adde
       OR p.no_npp IN (SELECT npp FROM changed)
       OR p.nib IN (SELECT nib FROM changed WHERE nib IS NOT NULL)
       OR p.npwp_base IN (SELECT npwp_base FROM changed WHERE npwp_base IS NOT NULL)
-      OR (${addedEmployers} AND NOT EXISTS (SELECT 1 FROM match m WHERE m.nib = p.nib AND m.decision = 'matched'))
+      OR (${widened} AND NOT EXISTS (SELECT 1 FROM match m WHERE m.nib = p.nib AND m.decision = 'matched'))
     )
     ON CONFLICT (nib) DO NOTHING
     RETURNING nib`.execute(db);
@@ -114,33 +120,38 @@ export async function vacuumMatchingTables(db: Db): Promise<void> {
  * the matcher weighs evidence by.
  */
 export async function refreshNameTokens(db: Db, importId: number): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    const changed = sql`(SELECT npp FROM employer WHERE ${changedBy(importId)})`;
-    await sql`DELETE FROM employer_token WHERE npp IN ${changed}`.execute(trx);
-    await sql`DELETE FROM employer_token_pair WHERE npp IN ${changed}`.execute(trx);
-    await sql`
-      INSERT INTO employer_token (token, npp, kab_kota)
-      SELECT DISTINCT t.token, e.npp, e.kab_kota
-      FROM employer e, unnest(string_to_array(e.name_norm, ' ')) AS t(token)
-      WHERE ${changedBy(importId, 'e')} AND t.token <> ''`.execute(trx);
-    // Every pair of distinct words of names up to eight words (28 pairs at most).
-    await sql`
-      WITH t AS (SELECT npp, token, kab_kota FROM employer_token WHERE npp IN ${changed}),
-      short AS (SELECT npp FROM t GROUP BY npp HAVING count(*) <= 8)
-      INSERT INTO employer_token_pair (pair, npp, kab_kota)
-      SELECT a.token || ' ' || b.token, a.npp, a.kab_kota
-      FROM t a JOIN t b ON b.npp = a.npp AND a.token < b.token
-      WHERE a.npp IN (SELECT npp FROM short)`.execute(trx);
-    // Serialise concurrent imports' frequency rebuilds.
-    await sql`SELECT pg_advisory_xact_lock(hashtext('patuh.name-token'))`.execute(trx);
-    await sql`DELETE FROM name_token`.execute(trx);
-    await sql`INSERT INTO name_token (token, employers) SELECT token, count(*) FROM employer_token GROUP BY token`.execute(trx);
-    await sql`DELETE FROM name_token_pair`.execute(trx);
-    await sql`INSERT INTO name_token_pair (pair, employers) SELECT pair, count(*) FROM employer_token_pair GROUP BY pair`.execute(trx);
-    // Matchers holding frequencies and employer rows in memory see this change and drop them
-    // (nameFrequencies.ts, candidateEmployers.ts): every import that changed an employer gets here.
-    await sql`
-      INSERT INTO name_frequency_version (version) VALUES (txid_current())
-      ON CONFLICT (singleton) DO UPDATE SET version = excluded.version`.execute(trx);
-  });
+  await db.transaction().execute((trx) => rebuildNameTokens(trx, employersChangedBy(importId)));
+}
+
+/**
+ * Rebuilds the name words and word pairs of some employers (a subquery of their NPPs) from
+ * their stored keys, then the word frequencies; run inside the caller's transaction.
+ */
+export async function rebuildNameTokens(trx: Db, changed: RawBuilder<unknown>): Promise<void> {
+  await sql`DELETE FROM employer_token WHERE npp IN ${changed}`.execute(trx);
+  await sql`DELETE FROM employer_token_pair WHERE npp IN ${changed}`.execute(trx);
+  await sql`
+    INSERT INTO employer_token (token, npp, kab_kota)
+    SELECT DISTINCT t.token, e.npp, e.kab_kota
+    FROM employer e, unnest(string_to_array(e.name_norm, ' ')) AS t(token)
+    WHERE e.npp IN ${changed} AND t.token <> ''`.execute(trx);
+  // Every pair of distinct words of names up to eight words (28 pairs at most).
+  await sql`
+    WITH t AS (SELECT npp, token, kab_kota FROM employer_token WHERE npp IN ${changed}),
+    short AS (SELECT npp FROM t GROUP BY npp HAVING count(*) <= 8)
+    INSERT INTO employer_token_pair (pair, npp, kab_kota)
+    SELECT a.token || ' ' || b.token, a.npp, a.kab_kota
+    FROM t a JOIN t b ON b.npp = a.npp AND a.token < b.token
+    WHERE a.npp IN (SELECT npp FROM short)`.execute(trx);
+  // Serialise concurrent imports' frequency rebuilds.
+  await sql`SELECT pg_advisory_xact_lock(hashtext('patuh.name-token'))`.execute(trx);
+  await sql`DELETE FROM name_token`.execute(trx);
+  await sql`INSERT INTO name_token (token, employers) SELECT token, count(*) FROM employer_token GROUP BY token`.execute(trx);
+  await sql`DELETE FROM name_token_pair`.execute(trx);
+  await sql`INSERT INTO name_token_pair (pair, employers) SELECT pair, count(*) FROM employer_token_pair GROUP BY pair`.execute(trx);
+  // Matchers holding frequencies and employer rows in memory see this change and drop them
+  // (nameFrequencies.ts, candidateEmployers.ts): every change to employers' names gets here.
+  await sql`
+    INSERT INTO name_frequency_version (version) VALUES (txid_current())
+    ON CONFLICT (singleton) DO UPDATE SET version = excluded.version`.execute(trx);
 }

@@ -5,7 +5,7 @@ import type { NewEmployer } from '../db/schema.js';
 import { normaliseCompanyName } from '../matching/companyName.js';
 import { describeIssues } from '../shared/zodIssues.js';
 import { readCsvRecords } from './csvRecords.js';
-import { finishImport, hadUnfinishedImports, markPermitsAffectedByImport, refreshNameTokens, startImport, upsertEmployers, vacuumMatchingTables } from './employerRepository.js';
+import { finishImport, hadUnfinishedImports, employersChangedBy, markPermitsAffectedBy, refreshNameTokens, startImport, upsertEmployers, vacuumMatchingTables } from './employerRepository.js';
 
 export interface EnrollmentImportSummary {
   importId: number;
@@ -103,7 +103,7 @@ export async function importEnrollmentFile(db: Db, path: string): Promise<Enroll
     await refreshNameTokens(db, importId);
     await vacuumMatchingTables(db);
   }
-  summary.permitsToRematch = await markPermitsAffectedByImport(db, importId, summary.inserted > 0 || unfinished);
+  summary.permitsToRematch = await markPermitsAffectedBy(db, employersChangedBy(importId), summary.inserted > 0 || unfinished);
   await finishImport(db, importId, {
     total: summary.rows,
     loaded: summary.loaded,

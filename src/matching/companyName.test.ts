@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseCompanyName } from './companyName.js';
+import { NAME_RULES_VERSION, normaliseCompanyName } from './companyName.js';
 
 describe('normaliseCompanyName', () => {
   it.each([
@@ -15,6 +15,18 @@ describe('normaliseCompanyName', () => {
     ['Koperasi Unit Desa Tani Mulyo', 'TANI MULYO', ['KOPERASI']],
     ['PT Garuda Internasional & Industri', 'GARUDA INTERNASIONAL DAN INDUSTRI', ['PT']],
     ['PT Garuda International and Industry', 'GARUDA INTERNASIONAL DAN INDUSTRI', ['PT']],
+    ['PT Perkebunan Nusantara III (Persero)', 'PERKEBUNAN NUSANTARA 3', ['PT', 'PERSERO']],
+    ['PT PERKEBUNAN NUSANTARA 3', 'PERKEBUNAN NUSANTARA 3', ['PT']],
+    ['PT Maju Jaya XIV', 'MAJU JAYA 14', ['PT']],
+    ['PT Dua Kelinci', '2 KELINCI', ['PT']],
+    ['Kop. Serba Usaha Maju', 'MAJU', ['KOPERASI']],
+    ['Yay. Pendidikan Al-Azhar', 'AL AZHAR', ['YAYASAN']],
+    ['Kopkar Sinar Abadi', 'KARYAWAN SINAR ABADI', ['KOPERASI']],
+    ['Koperasi Karyawan PT Sinar Abadi', 'KARYAWAN SINAR ABADI', ['KOPERASI']],
+    ['Perusahaan Perseroan (Persero) PT Pelabuhan Indonesia II', 'PELABUHAN INDONESIA 2', ['PERSERO', 'PT']],
+    ['PT Bank Pembangunan Daerah Jawa Timur Tbk', 'BPD JAWA TIMUR', ['PT', 'TBK']],
+    ['Rumah Sakit Umum Bunda', 'RSU BUNDA', []],
+    ['Perusahaan Daerah Air Minum Tirta Kencana', 'PDAM TIRTA KENCANA', []],
   ])('%s → %s', (raw, key, forms) => {
     const result = normaliseCompanyName(raw);
     expect(result.key).toBe(key);
@@ -28,5 +40,47 @@ describe('normaliseCompanyName', () => {
   it('handles empty and symbol-only input', () => {
     expect(normaliseCompanyName('').key).toBe('');
     expect(normaliseCompanyName('"; DROP TABLE --').key).toBe('DROP TABLE');
+  });
+
+  it('reads a Roman numeral as a number only after the first word, and only when it could not be an initial', () => {
+    expect(normaliseCompanyName('PT XL Axiata').key).toBe('XL AXIATA');
+    expect(normaliseCompanyName('PT IX Media').key).toBe('IX MEDIA');
+    expect(normaliseCompanyName('PT Media X').key).toBe('MEDIA X');
+    expect(normaliseCompanyName('CV Mix').key).toBe('MIX');
+  });
+
+  it('drops a legal form inside a name without taking it as the name\'s own', () => {
+    const result = normaliseCompanyName('Koperasi Karyawan PT Semen Gresik (Persero) Tbk');
+    expect(result.key).toBe('KARYAWAN SEMEN GRESIK');
+    expect(result.legalForms).toContain('KOPERASI');
+  });
+});
+
+/**
+ * Stored keys were made with the rules of their day; `patuh db migrate` re-normalises them
+ * when NAME_RULES_VERSION moves. A change that alters any of these keys without raising the
+ * version would leave stored keys that new permits' keys no longer meet.
+ */
+describe('NAME_RULES_VERSION', () => {
+  const PINNED: { version: number; keys: Record<string, string> } = {
+    version: 2,
+    keys: {
+      'PT. Maju Jaya Sejahtera': 'MAJU JAYA SEJAHTERA',
+      'PT Semen Indonesia (Persero) Tbk': 'SEMEN INDONESIA',
+      'Soember Djaja, CV': 'SUMBER JAYA',
+      'PT Garuda International and Industry': 'GARUDA INTERNASIONAL DAN INDUSTRI',
+      'P.T. H.M. Sampoerna Tbk.': 'HM SAMPURNA',
+      'Koperasi Unit Desa Tani Mulyo': 'TANI MULYO',
+      'PT Perkebunan Nusantara III': 'PERKEBUNAN NUSANTARA 3',
+      'Kop. Karyawan PT Sinar': 'KARYAWAN SINAR',
+      'Rumah Sakit Siloam': 'RS SILOAM',
+      'PT Tiga Serangkai': '3 SERANGKAI',
+    },
+  };
+
+  it('is raised whenever the rules normalise a name differently', () => {
+    const keys = Object.fromEntries(Object.keys(PINNED.keys).map((raw) => [raw, normaliseCompanyName(raw).key]));
+    // When this fails: raise NAME_RULES_VERSION, then pin the new keys and version here.
+    expect({ version: NAME_RULES_VERSION, keys }).toEqual(PINNED);
   });
 });

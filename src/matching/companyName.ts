@@ -9,11 +9,20 @@
 
 import { boundedMemo } from '../shared/boundedMemo.js';
 
+/**
+ * The version of these rules. Raise it with any change that normalises some name
+ * differently: `patuh db migrate` then re-normalises the stored employers and permits and
+ * sends the permits it affects back to matching (nameRulesUpgrade.ts).
+ * companyName.test.ts pins a sample of names to this version.
+ */
+export const NAME_RULES_VERSION = 2;
+
 /** Legal forms, canonical code → spellings as token sequences (after punctuation folding). */
 const LEGAL_FORMS: Record<string, string[]> = {
   PT: ['PT', 'PERSEROAN TERBATAS', 'PT PERORANGAN', 'PERSEROAN PERORANGAN', 'PERSEROAN'],
   TBK: ['TBK', 'PERSEROAN TERBUKA'],
-  PERSERO: ['PERSERO'],
+  // "Perusahaan Perseroan (Persero)" is a state enterprise's full style; a regional one is a Perseroda.
+  PERSERO: ['PERSERO', 'PERUSAHAAN PERSEROAN', 'PERSERODA'],
   CV: ['CV', 'PERSEROAN KOMANDITER', 'COMMANDITAIRE VENNOOTSCHAP'],
   FIRMA: ['FA', 'FIRMA'],
   UD: ['UD', 'USAHA DAGANG'],
@@ -25,8 +34,71 @@ const LEGAL_FORMS: Record<string, string[]> = {
   // Pendidikan Abi Ummi" is enrolled as "YAYASAN ABI UMMI".
   YAYASAN: ['YAYASAN', 'YAYASAN PENDIDIKAN', 'YAYASAN KESEHATAN', 'YAYASAN SOSIAL', 'YAYASAN KEAGAMAAN', 'YAYASAN ISLAM', 'YAYASAN PANTI ASUHAN'],
   PERUM: ['PERUM', 'PERUSAHAAN UMUM'],
-  PERUMDA: ['PERUMDA', 'PERUSAHAAN UMUM DAERAH', 'PERUSDA', 'PD'],
+  PERUMDA: ['PERUMDA', 'PERUSAHAAN UMUM DAERAH', 'PERUSAHAAN DAERAH', 'PERUSDA', 'PD'],
 };
+
+/**
+ * Phrases written both spelled out and abbreviated, folded onto one spelling wherever they
+ * stand: "Rumah Sakit Islam" is enrolled as "RS ISLAM", "Kopkar Sejahtera" as "Koperasi
+ * Karyawan Sejahtera". Canonical spelling → the other spellings.
+ */
+const PHRASES: Record<string, string[]> = {
+  RS: ['RUMAH SAKIT'],
+  RSU: ['RUMAH SAKIT UMUM'],
+  RSIA: ['RUMAH SAKIT IBU DAN ANAK'],
+  RM: ['RUMAH MAKAN'],
+  BPR: ['BANK PERKREDITAN RAKYAT'],
+  BPD: ['BANK PEMBANGUNAN DAERAH'],
+  PDAM: ['PERUSAHAAN DAERAH AIR MINUM'],
+  // Abbreviated legal forms are spelled out first, so "Kop. Serba Usaha" reads as the
+  // legal form "Koperasi Serba Usaha".
+  KOPERASI: ['KOP'],
+  YAYASAN: ['YAY'],
+  'KOPERASI KARYAWAN': ['KOPKAR'],
+  'KOPERASI PEGAWAI REPUBLIK INDONESIA': ['KPRI'],
+  'KOPERASI WANITA': ['KOPWAN'],
+  'KOPERASI PASAR': ['KOPPAS'],
+};
+
+/**
+ * Legal-form words inside a name, not at either end, belong to another entity the name
+ * mentions ("Koperasi Karyawan PT Semen Gresik"); they are dropped, not recorded, so the
+ * rare word "PT" weighs nothing.
+ */
+const INNER_LEGAL_FORM_WORDS = new Set(['PT', 'TBK', 'PERSERO']);
+
+/** Number words folded onto digits, as registries write them either way ("Dua Kelinci", "2 Kelinci"). */
+const NUMBER_WORDS: Record<string, string> = {
+  SATU: '1', DUA: '2', TIGA: '3', EMPAT: '4', LIMA: '5', ENAM: '6', TUJUH: '7', DELAPAN: '8', SEMBILAN: '9', SEPULUH: '10',
+};
+
+/**
+ * Roman numerals of two letters or more up to 39 ("PTPN III", "Pelindo II"); a lone I, V
+ * or X may be an initial or a cut-off word, and C, D, L and M spell words ("MIX", "XL").
+ */
+const ROMAN_NUMERAL = /^(?=[IVX]{2,}$)X{0,3}(IX|IV|V?I{0,3})$/;
+
+function romanValue(token: string): number {
+  const values: Record<string, number> = { I: 1, V: 5, X: 10 };
+  let total = 0;
+  for (let i = 0; i < token.length; i += 1) {
+    const v = values[token[i]!]!;
+    const next = i + 1 < token.length ? values[token[i + 1]!]! : 0;
+    total += v < next ? -v : v;
+  }
+  return total;
+}
+
+/**
+ * Numbers in one spelling: number words anywhere, Roman numerals after the first word (a
+ * first word like "XX" or "IV" is more likely a brand than a number).
+ */
+function foldNumber(token: string, index: number): string {
+  const word = NUMBER_WORDS[token];
+  if (word) return word;
+  if (index > 0 && ROMAN_NUMERAL.test(token)) return String(romanValue(token));
+  return token;
+}
 
 /** Spelling variants folded onto one token. */
 const VARIANTS: Record<string, string> = {
@@ -88,6 +160,26 @@ const LEGAL_FORM_SEQUENCES: Array<{ code: string; tokens: string[] }> = Object.e
   // longest first so "PERSEROAN TERBATAS" wins over "PERSEROAN"
   .sort((a, b) => b.tokens.length - a.tokens.length);
 
+const PHRASE_SEQUENCES: Array<{ canonical: string[]; tokens: string[] }> = Object.entries(PHRASES)
+  .flatMap(([canonical, spellings]) => spellings.map((s) => ({ canonical: canonical.split(' '), tokens: s.split(' ') })))
+  .sort((a, b) => b.tokens.length - a.tokens.length);
+
+/** Folds every spelled-out or abbreviated phrase onto its canonical spelling, left to right. */
+function foldPhrases(tokens: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; ) {
+    const phrase = PHRASE_SEQUENCES.find(({ tokens: seq }) => matchSequence(tokens, i, seq));
+    if (phrase) {
+      out.push(...phrase.canonical);
+      i += phrase.tokens.length;
+    } else {
+      out.push(tokens[i]!);
+      i += 1;
+    }
+  }
+  return out;
+}
+
 export interface NormalisedName {
   /** Tokens of the name without legal forms, folded; joined by one space. */
   key: string;
@@ -133,7 +225,6 @@ function matchSequence(tokens: string[], at: number, seq: string[]): boolean {
   return seq.every((t, i) => tokens[at + i] === t);
 }
 
-/** Normalises a company name; never throws. */
 /**
  * Joins runs of single letters: "P T" (from "P.T."), "C V", "H M" (initials) become
  * "PT", "CV", "HM", as registries that drop the dots write them.
@@ -169,13 +260,9 @@ function foldAndJoin(tokens: string[]): string[] {
   }
 }
 
-export function normaliseCompanyName(raw: string): NormalisedName {
-  // Spellings are folded before legal forms are taken out, so a word that folds into one
-  // ("TJV" → "CV") is treated the same on every pass.
-  let tokens = foldAndJoin(foldText(raw).split(' ').filter(Boolean)).map((t) => VARIANTS[t] ?? t);
-  const legalForms: string[] = [];
+/** Strips legal forms at either end, repeatedly ("PT ... TBK", "..., PT", "TBK TBK"), recording each. */
+function stripLegalForms(tokens: string[], legalForms: string[]): string[] {
   let changed = true;
-  // Strip legal forms at either end, repeatedly ("PT ... TBK", "..., PT", "TBK TBK").
   while (changed && tokens.length > 1) {
     changed = false;
     for (const { code, tokens: seq } of LEGAL_FORM_SEQUENCES) {
@@ -189,6 +276,35 @@ export function normaliseCompanyName(raw: string): NormalisedName {
       changed = true;
       break;
     }
+  }
+  return tokens;
+}
+
+/** One pass of every folding step; the caller repeats it until nothing changes. */
+function normalisingPass(tokens: string[], legalForms: string[]): string[] {
+  // Spellings are folded before legal forms are taken out, so a word that folds into one
+  // ("TJV" → "CV") is treated the same on every pass.
+  let out = stripLegalForms(foldPhrases(foldAndJoin(tokens).map((t) => VARIANTS[t] ?? t)), legalForms);
+  if (out.length > 2) out = out.filter((t, i) => i === 0 || i === out.length - 1 || !INNER_LEGAL_FORM_WORDS.has(t));
+  return out.map(foldNumber);
+}
+
+/** Passes at most; each one only folds words onto forms that fold no further, so a few suffice. */
+const MAX_PASSES = 8;
+
+/**
+ * Normalises a company name; never throws. The folding steps are repeated until none
+ * changes anything, so the key normalises to itself: dropping an inner "PT" can bring two
+ * initials together ("U PT U") or complete a phrase ("RUMAH PT SAKIT").
+ */
+export function normaliseCompanyName(raw: string): NormalisedName {
+  let tokens = foldText(raw).split(' ').filter(Boolean);
+  const legalForms: string[] = [];
+  for (let pass = 0; pass < MAX_PASSES; pass += 1) {
+    const next = normalisingPass(tokens, legalForms);
+    const stable = next.length === tokens.length && next.every((t, i) => t === tokens[i]);
+    tokens = next;
+    if (stable) break;
   }
   return { key: tokens.join(' '), tokens, legalForms };
 }

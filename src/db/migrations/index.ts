@@ -13,6 +13,7 @@ import * as nameFrequencyVersion from './0011_name_frequency_version.js';
 import * as pairRegion from './0012_pair_region.js';
 import * as matchRequest from './0013_match_request.js';
 import * as byteOrderKeys from './0014_byte_order_keys.js';
+import * as nameRules from './0015_name_rules.js';
 
 /** Ordered list of migrations; names sort in the order they must run. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '0012_pair_region': pairRegion,
   '0013_match_request': matchRequest,
   '0014_byte_order_keys': byteOrderKeys,
+  '0015_name_rules': nameRules,
 };
