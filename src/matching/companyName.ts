@@ -280,31 +280,31 @@ function stripLegalForms(tokens: string[], legalForms: string[]): string[] {
   return tokens;
 }
 
-/** One pass of every folding step; the caller repeats it until nothing changes. */
-function normalisingPass(tokens: string[], legalForms: string[]): string[] {
+/**
+ * One pass of every folding step. Each step's output is a fixed point of the steps before
+ * it (folded words fold no further, stripping ends leaves no form at either end) except
+ * after an inner legal form is dropped: that can bring two initials together ("U PT U") or
+ * complete a phrase ("RUMAH PT SAKIT"), so the caller passes again only then.
+ */
+function normalisingPass(tokens: string[], legalForms: string[]): { tokens: string[]; droppedInner: boolean } {
   // Spellings are folded before legal forms are taken out, so a word that folds into one
   // ("TJV" → "CV") is treated the same on every pass.
-  let out = stripLegalForms(foldPhrases(foldAndJoin(tokens).map((t) => VARIANTS[t] ?? t)), legalForms);
-  if (out.length > 2) out = out.filter((t, i) => i === 0 || i === out.length - 1 || !INNER_LEGAL_FORM_WORDS.has(t));
-  return out.map(foldNumber);
+  const stripped = stripLegalForms(foldPhrases(foldAndJoin(tokens).map((t) => VARIANTS[t] ?? t)), legalForms);
+  const kept = stripped.length > 2 ? stripped.filter((t, i) => i === 0 || i === stripped.length - 1 || !INNER_LEGAL_FORM_WORDS.has(t)) : stripped;
+  return { tokens: kept.map(foldNumber), droppedInner: kept.length < stripped.length };
 }
 
-/** Passes at most; each one only folds words onto forms that fold no further, so a few suffice. */
+/** Passes at most: a pass runs again only after one dropped a word, and a cap keeps a pathological name from looping. */
 const MAX_PASSES = 8;
 
-/**
- * Normalises a company name; never throws. The folding steps are repeated until none
- * changes anything, so the key normalises to itself: dropping an inner "PT" can bring two
- * initials together ("U PT U") or complete a phrase ("RUMAH PT SAKIT").
- */
+/** Normalises a company name; never throws. Its key normalises to itself. */
 export function normaliseCompanyName(raw: string): NormalisedName {
   let tokens = foldText(raw).split(' ').filter(Boolean);
   const legalForms: string[] = [];
   for (let pass = 0; pass < MAX_PASSES; pass += 1) {
     const next = normalisingPass(tokens, legalForms);
-    const stable = next.length === tokens.length && next.every((t, i) => t === tokens[i]);
-    tokens = next;
-    if (stable) break;
+    tokens = next.tokens;
+    if (!next.droppedInner) break;
   }
   return { key: tokens.join(' '), tokens, legalForms };
 }
