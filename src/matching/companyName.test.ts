@@ -27,6 +27,11 @@ describe('normaliseCompanyName', () => {
     ['PT Bank Pembangunan Daerah Jawa Timur Tbk', 'BPD JAWA TIMUR', ['PT', 'TBK']],
     ['Rumah Sakit Umum Bunda', 'RSU BUNDA', []],
     ['Perusahaan Daerah Air Minum Tirta Kencana', 'PDAM TIRTA KENCANA', []],
+    ['PT PMA Sinar Jaya Abadi', 'SINAR JAYA ABADI', ['PT']],
+    ['Badan Usaha Milik Desa Sumber Makmur', 'SUMBER MAKMUR', ['BUMDES']],
+    ['BUMDes Sumber Makmur', 'SUMBER MAKMUR', ['BUMDES']],
+    ['BUM Desa Bersama Tirta Lestari', 'TIRTA LESTARI', ['BUMDESMA']],
+    ['Persekutuan Perdata Konsultan Pajak Adil', 'KONSULTAN PAJAK ADIL', ['PERSEKUTUAN']],
   ])('%s → %s', (raw, key, forms) => {
     const result = normaliseCompanyName(raw);
     expect(result.key).toBe(key);
@@ -75,6 +80,7 @@ describe('NAME_RULES_VERSION', () => {
       'Kop. Karyawan PT Sinar': 'KARYAWAN SINAR',
       'Rumah Sakit Siloam': 'RS SILOAM',
       'PT Tiga Serangkai': '3 SERANGKAI',
+      'Badan Usaha Milik Desa Sumber Makmur': 'SUMBER MAKMUR',
     },
   };
 

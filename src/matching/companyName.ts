@@ -19,8 +19,9 @@ export const NAME_RULES_VERSION = 2;
 
 /** Legal forms, canonical code → spellings as token sequences (after punctuation folding). */
 const LEGAL_FORMS: Record<string, string[]> = {
-  PT: ['PT', 'PERSEROAN TERBATAS', 'PT PERORANGAN', 'PERSEROAN PERORANGAN', 'PERSEROAN'],
-  TBK: ['TBK', 'PERSEROAN TERBUKA'],
+  // A PT's capital status (foreign or domestic investment) is sometimes written after it.
+  PT: ['PT', 'PERSEROAN TERBATAS', 'PT PERORANGAN', 'PERSEROAN PERORANGAN', 'PERSEROAN', 'PT PMA', 'PT PMDN'],
+  TBK: ['TBK', 'PERSEROAN TERBUKA', 'PERSEROAN PUBLIK'],
   // "Perusahaan Perseroan (Persero)" is a state enterprise's full style; a regional one is a Perseroda.
   PERSERO: ['PERSERO', 'PERUSAHAAN PERSEROAN', 'PERSERODA'],
   CV: ['CV', 'PERSEROAN KOMANDITER', 'COMMANDITAIRE VENNOOTSCHAP'],
@@ -35,6 +36,11 @@ const LEGAL_FORMS: Record<string, string[]> = {
   YAYASAN: ['YAYASAN', 'YAYASAN PENDIDIKAN', 'YAYASAN KESEHATAN', 'YAYASAN SOSIAL', 'YAYASAN KEAGAMAAN', 'YAYASAN ISLAM', 'YAYASAN PANTI ASUHAN'],
   PERUM: ['PERUM', 'PERUSAHAAN UMUM'],
   PERUMDA: ['PERUMDA', 'PERUSAHAAN UMUM DAERAH', 'PERUSAHAAN DAERAH', 'PERUSDA', 'PD'],
+  // Village enterprises, legal entities since PP 11/2021, and one shared by several villages.
+  BUMDES: ['BUMDES', 'BUMDESA', 'BUM DES', 'BUM DESA', 'BADAN USAHA MILIK DESA'],
+  BUMDESMA: ['BUMDESMA', 'BUM DESMA', 'BUM DESA BERSAMA', 'BUMDES BERSAMA', 'BADAN USAHA MILIK DESA BERSAMA'],
+  PERSEKUTUAN: ['PERSEKUTUAN PERDATA'],
+  PERKUMPULAN: ['PERKUMPULAN'],
 };
 
 /**

@@ -45,7 +45,7 @@ export interface PairScore {
 }
 
 const TRUNCATION_LENGTHS = new Set([29, 30]);
-const ENTITY_FORMS = ['PT', 'CV', 'KOPERASI', 'YAYASAN', 'UD', 'FIRMA', 'PERUM', 'PERUMDA'];
+const ENTITY_FORMS = ['PT', 'CV', 'KOPERASI', 'YAYASAN', 'UD', 'FIRMA', 'PERUM', 'PERUMDA', 'BUMDES', 'BUMDESMA', 'PERSEKUTUAN', 'PERKUMPULAN'];
 
 // A batch scores thousands of pairs over the same few thousand words and addresses, so
 // per-word weights and per-address words are worked out once.
