@@ -28,6 +28,12 @@ describe('normaliseCompanyName', () => {
     ['Rumah Sakit Umum Bunda', 'RSU BUNDA', []],
     ['Perusahaan Daerah Air Minum Tirta Kencana', 'PDAM TIRTA KENCANA', []],
     ['PT PMA Sinar Jaya Abadi', 'SINAR JAYA ABADI', ['PT']],
+    ['PT Bank Rakyat Indonesia (Persero) Tbk (BRI)', 'BANK RAKYAT INDONESIA', ['PT', 'PERSERO', 'TBK']],
+    ['PT Indah Kiat Pulp & Paper (IKPP) Tbk', 'INDAH KIAT PULP DAN PAPER', ['PT', 'TBK']],
+    ['PT Kereta Api Indonesia (K.A.I.)', 'KERETA API INDONESIA', ['PT']],
+    ['PT Telekomunikasi Indonesia (Telkom)', 'TELEKOMUNIKASI INDONESIA TELKOM', ['PT']],
+    ['Panca Tunggal (PT)', 'PANCA TUNGGAL', ['PT']],
+    ['PT Maju (MJ)', 'MAJU MJ', ['PT']],
     ['Badan Usaha Milik Desa Sumber Makmur', 'SUMBER MAKMUR', ['BUMDES']],
     ['BUMDes Sumber Makmur', 'SUMBER MAKMUR', ['BUMDES']],
     ['BUM Desa Bersama Tirta Lestari', 'TIRTA LESTARI', ['BUMDESMA']],
@@ -81,6 +87,7 @@ describe('NAME_RULES_VERSION', () => {
       'Rumah Sakit Siloam': 'RS SILOAM',
       'PT Tiga Serangkai': '3 SERANGKAI',
       'Badan Usaha Milik Desa Sumber Makmur': 'SUMBER MAKMUR',
+      'PT Perusahaan Gas Negara (PGN) Tbk': 'PERUSAHAAN GAS NEGARA',
     },
   };
 

@@ -194,6 +194,27 @@ export interface NormalisedName {
   legalForms: string[];
 }
 
+/** Words an acronym skips ("Indah Kiat Pulp & Paper (IKPP)"). */
+const ACRONYM_SKIPS = new Set(['DAN', 'AND', 'OF', 'THE']);
+const SINGLE_WORD_LEGAL_FORMS = new Set(Object.values(LEGAL_FORMS).flat().filter((s) => !s.includes(' ')));
+
+/**
+ * Drops a parenthesised acronym of the words before it (legal forms and "dan" aside):
+ * "Bank Rakyat Indonesia (Persero) Tbk (BRI)" is enrolled as "BANK RAKYAT INDONESIA", and
+ * the acronym would count as an extra distinctive word. Anything else in parentheses
+ * ("(Persero)", "(Telkom)", "(PT)") stays.
+ */
+function dropAcronymAliases(upper: string): string {
+  return upper.replace(/\(([A-Z.\s]{2,24})\)/g, (group, inner: string, offset: number) => {
+    const letters = inner.replace(/[^A-Z]/g, '');
+    if (letters.length < 2 || SINGLE_WORD_LEGAL_FORMS.has(letters)) return group;
+    const words = upper.slice(0, offset).split(/[^A-Z0-9]+/).filter((w) => w && !ACRONYM_SKIPS.has(w) && !SINGLE_WORD_LEGAL_FORMS.has(w));
+    if (words.length < letters.length) return group;
+    const initials = words.slice(-letters.length).map((w) => w[0]).join('');
+    return initials === letters ? ' ' : group;
+  });
+}
+
 function foldText(raw: string): string {
   // Invisible format characters (zero-width, bidi marks, soft hyphen) are not separators:
   // "MA\u200BJU" reads as "MAJU".
@@ -201,7 +222,7 @@ function foldText(raw: string): string {
   // Dotted legal-form abbreviations ("P.T.", "P. T.", "C.V.", "K.S.P.") become one token
   // before other dots split words, so "P.T. H.M. Sampoerna" keeps "HM" apart from "PT".
   s = s.replace(/(?<![A-Z0-9])([PCUK])\s*\.\s*([TVDSU])(?:\.\s*([PDU])(?![A-Z0-9]))?\s*\.?(?![A-Z0-9])/g, (_m, a: string, b: string, c?: string) => ` ${a}${b}${c ?? ''} `);
-  s = s.replace(/&/g, ' DAN ');
+  s = dropAcronymAliases(s.replace(/&/g, ' DAN '));
   // Apostrophes join ("MC'DONALD" → "MCDONALD"); any other non-alphanumeric splits.
   s = s.replace(/['’`]/g, '');
   s = s.replace(/[^A-Z0-9]+/g, ' ');
