@@ -33,6 +33,9 @@ describe('normaliseCompanyName', () => {
     ['PT Kereta Api Indonesia (K.A.I.)', 'KERETA API INDONESIA', ['PT']],
     ['PT Telekomunikasi Indonesia (Telkom)', 'TELEKOMUNIKASI INDONESIA TELKOM', ['PT']],
     ['Panca Tunggal (PT)', 'PANCA TUNGGAL', ['PT']],
+    ['PT Sinar Lestari Cabang Surabaya', 'SINAR LESTARI', ['PT']],
+    ['PT Maju Jaya Tbk Kantor Cabang Malang', 'MAJU JAYA', ['PT', 'TBK']],
+    ['Cabang Surabaya', 'CABANG SURABAYA', []],
     ['PT Maju (MJ)', 'MAJU MJ', ['PT']],
     ['Badan Usaha Milik Desa Sumber Makmur', 'SUMBER MAKMUR', ['BUMDES']],
     ['BUMDes Sumber Makmur', 'SUMBER MAKMUR', ['BUMDES']],
@@ -88,6 +91,7 @@ describe('NAME_RULES_VERSION', () => {
       'PT Tiga Serangkai': '3 SERANGKAI',
       'Badan Usaha Milik Desa Sumber Makmur': 'SUMBER MAKMUR',
       'PT Perusahaan Gas Negara (PGN) Tbk': 'PERUSAHAAN GAS NEGARA',
+      'PT Maju Jaya Tbk Kantor Cabang Malang': 'MAJU JAYA',
     },
   };
 

@@ -308,20 +308,33 @@ function stripLegalForms(tokens: string[], legalForms: string[]): string[] {
 }
 
 /**
+ * A branch office is written after the company's name ("PT Maju Jaya Cabang Surabaya",
+ * "… Kantor Cabang Malang"): the company is the name before it, and where the branch is
+ * is the kab/kota's to say. Cut there, when a name stands before it.
+ */
+function cutBranchOffice(tokens: string[]): string[] {
+  const at = tokens.indexOf('CABANG', 1);
+  if (at < 0) return tokens;
+  return tokens.slice(0, at >= 2 && tokens[at - 1] === 'KANTOR' ? at - 1 : at);
+}
+
+/**
  * One pass of every folding step. Each step's output is a fixed point of the steps before
  * it (folded words fold no further, stripping ends leaves no form at either end) except
- * after an inner legal form is dropped: that can bring two initials together ("U PT U") or
- * complete a phrase ("RUMAH PT SAKIT"), so the caller passes again only then.
+ * after a branch office is cut off or an inner legal form dropped: that can leave a legal
+ * form at the end ("… Tbk Cabang X"), bring two initials together ("U PT U") or complete a
+ * phrase ("RUMAH PT SAKIT"), so the caller passes again only then.
  */
-function normalisingPass(tokens: string[], legalForms: string[]): { tokens: string[]; droppedInner: boolean } {
+function normalisingPass(tokens: string[], legalForms: string[]): { tokens: string[]; shortened: boolean } {
   // Spellings are folded before legal forms are taken out, so a word that folds into one
   // ("TJV" → "CV") is treated the same on every pass.
   const stripped = stripLegalForms(foldPhrases(foldAndJoin(tokens).map((t) => VARIANTS[t] ?? t)), legalForms);
-  const kept = stripped.length > 2 ? stripped.filter((t, i) => i === 0 || i === stripped.length - 1 || !INNER_LEGAL_FORM_WORDS.has(t)) : stripped;
-  return { tokens: kept.map(foldNumber), droppedInner: kept.length < stripped.length };
+  const company = cutBranchOffice(stripped);
+  const kept = company.length > 2 ? company.filter((t, i) => i === 0 || i === company.length - 1 || !INNER_LEGAL_FORM_WORDS.has(t)) : company;
+  return { tokens: kept.map(foldNumber), shortened: kept.length < stripped.length };
 }
 
-/** Passes at most: a pass runs again only after one dropped a word, and a cap keeps a pathological name from looping. */
+/** Passes at most: a pass runs again only after one shortened the name, and a cap keeps a pathological name from looping. */
 const MAX_PASSES = 8;
 
 /** Normalises a company name; never throws. Its key normalises to itself. */
@@ -331,7 +344,7 @@ export function normaliseCompanyName(raw: string): NormalisedName {
   for (let pass = 0; pass < MAX_PASSES; pass += 1) {
     const next = normalisingPass(tokens, legalForms);
     tokens = next.tokens;
-    if (!next.droppedInner) break;
+    if (!next.shortened) break;
   }
   return { key: tokens.join(' '), tokens, legalForms };
 }

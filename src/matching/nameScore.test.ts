@@ -265,6 +265,17 @@ describe('scoreNamePair', () => {
     expect(extra.against.join(' ')).toContain('SYARIAH');
   });
 
+  it('keeps a parent from linking to its subsidiary even when the marker word is common nationally', () => {
+    // In a national extract "SYARIAH" is in thousands of names: not rare, still a different company.
+    const national: WordStats = { total: 1_000_000, frequency: (t) => ({ BANK: 9000, CENTRAL: 300, ASIA: 4000, SYARIAH: 3000, LOGISTIK: 5500 })[t] ?? 0 };
+    const permit = side('PT Bank Central Asia Syariah');
+    const parent = scoreNamePair(permit, side('PT BANK CENTRAL ASIA'), national);
+    expect(parent.score).toBeLessThan(0.7);
+    expect(parent.against.join(' ')).toContain('SYARIAH');
+    expect(scoreNamePair(permit, side('PT BANK CENTRAL ASIA SYARIAH'), national).score).toBeGreaterThan(0.95);
+    expect(scoreNamePair(side('PT Surya Nusa'), side('PT SURYA NUSA LOGISTIK'), national).score).toBeLessThan(0.7);
+  });
+
   it('lowers the score much less for an extra common word than for an extra rare one', () => {
     const permit = side('PT Garuda Bintang');
     const extraCommon = score(permit, side('PT GARUDA BINTANG JAYA'));

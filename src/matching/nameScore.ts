@@ -45,6 +45,19 @@ export interface PairScore {
 }
 
 const TRUNCATION_LENGTHS = new Set([29, 30]);
+
+/**
+ * Words a group gives the name of a company it sets up for another line of business: "Bank
+ * X Syariah", "X Logistik", "X Finance" are X's subsidiaries, not X. However common such a
+ * word is nationally (thousands of names hold "SYARIAH"), one side having it and the other
+ * not is evidence of two companies.
+ */
+const SUBSIDIARY_MARKERS = new Set([
+  'SYARIAH', 'LOGISTIK', 'FINANCE', 'MULTIFINANCE', 'FINANCIAL', 'SEKURITAS', 'ASURANSI', 'INVESTAMA', 'KAPITAL', 'CAPITAL',
+  'VENTURA', 'VENTURES', 'HOLDING', 'HOLDINGS', 'PROPERTI', 'PROPERTY', 'REALTY', 'LEASING', 'RESOURCES', 'EKSPRES', 'EXPRESS',
+]);
+/** What a subsidiary marker on one side only takes off the score: enough to keep a parent's name from linking. */
+const SUBSIDIARY_MARKER_PENALTY = 0.3;
 const ENTITY_FORMS = ['PT', 'CV', 'KOPERASI', 'YAYASAN', 'UD', 'FIRMA', 'PERUM', 'PERUMDA', 'BUMDES', 'BUMDESMA', 'PERSEKUTUAN', 'PERKUMPULAN'];
 
 // A batch scores thousands of pairs over the same few thousand words and addresses, so
@@ -249,9 +262,10 @@ export function scoreNamePair(permit: NameSide, employer: NameSide, stats: WordS
   }
 
   // An extra distinctive word on one side ("… SYARIAH", "… LOGISTIK") marks a subsidiary or a namesake.
-  const extra = [...unmatchedP, ...unmatchedE].filter((t) => wordWeight(stats, t) >= 0.5 * lnN);
+  const extra = [...unmatchedP, ...unmatchedE].filter((t) => SUBSIDIARY_MARKERS.has(t) || wordWeight(stats, t) >= 0.5 * lnN);
   if (extra.length) {
-    score -= Math.min(0.4, extra.reduce((sum, t) => sum + 0.2 * Math.min(1, wordWeight(stats, t) / lnN), 0));
+    const penalty = (t: string) => (SUBSIDIARY_MARKERS.has(t) ? SUBSIDIARY_MARKER_PENALTY : 0.2 * Math.min(1, wordWeight(stats, t) / lnN));
+    score -= Math.min(0.4, extra.reduce((sum, t) => sum + penalty(t), 0));
     against.push(`distinctive word(s) on one side only: ${extra.join(', ')}`);
   }
 
