@@ -17,7 +17,7 @@ describe('name candidates against a real PostgreSQL', () => {
 
   // The employers kept for a permit blocked on one pair, compared as a set.
   const candidatesFor = async (kabKota: string, limit: number) =>
-    [...((await nameCandidates(t.ctx.db, [{ nib: '9120000000001', kabKota, keys: [{ kind: 'pair', key: 'GRAHA LAKSANA', weight: 9 }] }], limit)).get('9120000000001') ?? [])].sort();
+    [...((await nameCandidates(t.ctx.db, [{ nib: '9120000000001', kabKota, keys: [{ kind: 'pair', key: 'GRAHA LAKSANA', weight: 9 }] }], { candidatesPerPermit: limit, spellingCandidatesPerPermit: 3 })).get('9120000000001') ?? [])].sort();
 
   it('ranks the employer in the permit\'s kab/kota first among those sharing its keys equally', async () => {
     // Eight namesakes elsewhere sort before the local company by NPP; only its kab/kota lifts it.
@@ -35,5 +35,17 @@ describe('name candidates against a real PostgreSQL', () => {
     expect(await candidatesFor('3509', 1)).toEqual(['73000000']);
     expect(await candidatesFor('3523', 1)).toEqual(['73000099']);
     expect(await candidatesFor('3372', 1)).toEqual(['73000001']);
+  });
+
+  it('keeps the candidates of a name written with words joined apart: they follow its own, never push them out', async () => {
+    const namesakes = SUFFIXES.map((s, i) => row(`7400000${i}`, `PT SARI ROTI ${s}`, '31.71'));
+    await importExtract([...namesakes, row('74000099', 'PT SARIROTI', '31.71')]);
+    const keys = [
+      { kind: 'pair' as const, key: 'ROTI SARI', weight: 11 },
+      // A rarer key, from the name's words joined ("SARI ROTI" → "SARIROTI").
+      { kind: 'word' as const, key: 'SARIROTI', weight: 13, spelling: true as const },
+    ];
+    const found = (await nameCandidates(t.ctx.db, [{ nib: '9120000000002', kabKota: '3171', keys }], { candidatesPerPermit: 3, spellingCandidatesPerPermit: 1 })).get('9120000000002');
+    expect(found).toEqual(['74000000', '74000001', '74000002', '74000099']);
   });
 });

@@ -20,6 +20,8 @@ export interface BlockingLimits {
   wordsPerPermit: number;
   /** Candidates kept per permit (the most weight shared). */
   candidatesPerPermit: number;
+  /** Candidates kept per permit, besides those, from the name written with words joined or split. */
+  spellingCandidatesPerPermit: number;
   /** Employer rows the chosen keys may touch per permit (their frequencies summed), most selective first. */
   postingsBudget: number;
 }
@@ -30,6 +32,7 @@ export const DEFAULT_BLOCKING: BlockingLimits = {
   localMax: 5000,
   wordsPerPermit: 4,
   candidatesPerPermit: 10,
+  spellingCandidatesPerPermit: 3,
   postingsBudget: 250,
 };
 
@@ -40,6 +43,8 @@ export interface BlockingKey {
   key: string;
   /** Evidence weight of sharing this key: ln((N + 1) / (frequency + 1)). */
   weight: number;
+  /** A key of the name written with words joined or split, whose candidates are ranked apart. */
+  spelling?: true;
 }
 
 export function pairKey(a: string, b: string): string {
@@ -52,6 +57,33 @@ export function candidatePairs(tokens: string[], frequency: (t: string) => numbe
   const pairs: string[] = [];
   for (let i = 0; i < top.length; i += 1) for (let j = i + 1; j < top.length; j += 1) pairs.push(pairKey(top[i]!, top[j]!));
   return pairs;
+}
+
+/** Shortest part of a word written joined or apart ("SARI ROTI" / "SARIROTI"). */
+const MIN_PART = 3;
+/** Unknown words a permit's name is tried as two words for. */
+const SPLIT_WORDS_PER_PERMIT = 2;
+
+/** Adjacent words written as one, as another registry may spell them ("SUMBER JAYA" → "SUMBERJAYA"). */
+export function joinedWords(tokens: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 1 < tokens.length; i += 1) {
+    if (tokens[i]!.length >= MIN_PART && tokens[i + 1]!.length >= MIN_PART) out.push(tokens[i]! + tokens[i + 1]!);
+  }
+  return out;
+}
+
+/**
+ * Word pairs an unknown word could be written apart as ("SUMBERJAYA" → "JAYA SUMBER"):
+ * every cut leaving two parts of at least three letters, for the name's first two words
+ * that no employer name has.
+ */
+export function splitPairs(tokens: string[], frequency: (t: string) => number): string[] {
+  const out: string[] = [];
+  for (const t of tokens.filter((w) => w.length >= 2 * MIN_PART && frequency(w) === 0).slice(0, SPLIT_WORDS_PER_PERMIT)) {
+    for (let k = MIN_PART; k <= t.length - MIN_PART; k += 1) out.push(pairKey(t.slice(0, k), t.slice(k)));
+  }
+  return out;
 }
 
 function rarest(tokens: string[], frequency: (t: string) => number, count: number): string[] {
@@ -97,6 +129,40 @@ export function chooseBlockingKeys(
   }
   if (hasRegion && top.length && frequency(top[0]!) <= limits.localMax && (known.length <= 2 || !keys.length)) {
     keys.push({ kind: 'local', key: top[0]!, weight: weight(frequency(top[0]!)) });
+  }
+  return [...keys, ...spellingKeys(tokens, frequency, pairFrequency, weight, new Set(keys.map((k) => k.key)), limits)];
+}
+
+/**
+ * The same name with words joined or split by another registry ("SARI ROTI" / "SARIROTI")
+ * shares none of the name's own keys. Its joined words and split pairs are keys of their
+ * own, the most selective first within the same budget; their candidates are ranked apart
+ * (nameCandidateRepository.ts), so they never push the name's own candidates out.
+ */
+function spellingKeys(
+  tokens: string[],
+  frequency: (t: string) => number,
+  pairFrequency: (pair: string) => number,
+  weight: (n: number) => number,
+  taken: Set<string>,
+  limits: BlockingLimits,
+): BlockingKey[] {
+  const found: Array<BlockingKey & { postings: number }> = [];
+  for (const word of new Set(joinedWords(tokens))) {
+    const n = frequency(word);
+    if (n > 0 && n <= limits.rareMax && !taken.has(word)) found.push({ kind: 'word', key: word, weight: weight(n), postings: n, spelling: true });
+  }
+  for (const pair of new Set(splitPairs(tokens, frequency))) {
+    const n = pairFrequency(pair);
+    if (n > 0 && n <= limits.pairMax && !taken.has(pair)) found.push({ kind: 'pair', key: pair, weight: weight(n), postings: n, spelling: true });
+  }
+  found.sort((a, b) => a.postings - b.postings || (a.key < b.key ? -1 : 1));
+  const keys: BlockingKey[] = [];
+  let spent = 0;
+  for (const k of found) {
+    if (keys.length && spent + k.postings > limits.postingsBudget) continue;
+    keys.push({ kind: k.kind, key: k.key, weight: k.weight, spelling: true });
+    spent += k.postings;
   }
   return keys;
 }

@@ -5,7 +5,7 @@ import type { RuleThresholds } from '../findings/rules.js';
 import { normaliseCompanyName } from './companyName.js';
 import { decidePermit, pinnedDecision, withoutRejectedPairs, type PermitToDecide } from './decidePermit.js';
 import { decideByIdentifiers, type Decision } from './identifierDecision.js';
-import { candidatePairs, chooseBlockingKeys, DEFAULT_BLOCKING, type BlockingLimits } from './blockingKeys.js';
+import { candidatePairs, chooseBlockingKeys, DEFAULT_BLOCKING, joinedWords, splitPairs, type BlockingLimits } from './blockingKeys.js';
 import { employerClaims, employerCount, judgementsFor, nameCandidates } from './nameCandidateRepository.js';
 import { nameFrequenciesFor } from './nameFrequencies.js';
 import type { NameCandidate, NameThresholds } from './nameDecision.js';
@@ -85,18 +85,28 @@ export async function matchBatch(db: Db, nibs: string[], settings: MatchSettings
   const frequencies = nameFrequenciesFor(db);
   const enrollmentVersion = needNames.length ? await frequencies.refresh(db) : null;
   const permitTokens = new Set<string>();
-  for (const nib of needNames) for (const t of toDecide.get(nib)!.name.tokens) permitTokens.add(t);
+  for (const nib of needNames) {
+    const tokens = toDecide.get(nib)!.name.tokens;
+    for (const t of tokens) permitTokens.add(t);
+    for (const t of joinedWords(tokens)) permitTokens.add(t);
+  }
   const frequency = await frequencies.wordFrequencies(db, permitTokens);
   timer.lap('wordFrequencies');
   const freq = (t: string) => frequency.get(t) ?? 0;
   const limits = settings.blocking ?? DEFAULT_BLOCKING;
-  const pairs = await frequencies.pairFrequencies(db, new Set(needNames.flatMap((nib) => candidatePairs(toDecide.get(nib)!.name.tokens, freq, limits))));
+  const pairs = await frequencies.pairFrequencies(
+    db,
+    new Set(needNames.flatMap((nib) => {
+      const tokens = toDecide.get(nib)!.name.tokens;
+      return [...candidatePairs(tokens, freq, limits), ...splitPairs(tokens, freq)];
+    })),
+  );
   timer.lap('pairFrequencies');
   const blocking = needNames.map((nib) => {
     const side = toDecide.get(nib)!.name;
     return { nib, kabKota: side.kabKota, keys: chooseBlockingKeys(side.tokens, side.kabKota !== null, freq, (p) => pairs.get(p) ?? 0, totalEmployers, limits) };
   });
-  const byName = await nameCandidates(db, blocking, limits.candidatesPerPermit);
+  const byName = await nameCandidates(db, blocking, limits);
   timer.lap('nameCandidates');
   const employers = await candidateEmployersFor(db).sidesOf(db, [...byName.values()].flat(), enrollmentVersion);
   timer.lap('candidateEmployers');

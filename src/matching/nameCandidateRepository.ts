@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
 import { anyText } from '../db/anyOf.js';
 import type { Verdict } from '../db/schema.js';
-import type { BlockingKey } from './blockingKeys.js';
+import type { BlockingKey, BlockingLimits } from './blockingKeys.js';
 
 /** What the matcher reads of a candidate employer to score its name against a permit's. */
 export interface EmployerNameRow {
@@ -39,18 +39,22 @@ export interface PermitBlocking {
 /** Share of a permit's blocking weight a candidate must share to be considered. */
 const MIN_SHARED_WEIGHT = 0.2;
 
-export function nameCandidateQuery(blocking: PermitBlocking[], candidatesPerPermit: number) {
+export function nameCandidateQuery(blocking: PermitBlocking[], limits: CandidateLimits) {
   // The batch is one JSON document (one parameter, no per-element escaping); each permit's
   // keys are read once, and each key probes only the index of its kind (the kind test is a
-  // one-time filter per key, not a filter on rows).
-  const batch = blocking
-    .filter((b) => b.keys.length)
-    .map((b) => ({ nib: b.nib, kab_kota: b.kabKota, total: b.keys.reduce((sum, k) => sum + k.weight, 0), keys: b.keys }));
+  // one-time filter per key, not a filter on rows). A permit's keys from its name written
+  // with words joined or split are an entry of their own, ranked and cut apart.
+  const entry = (b: PermitBlocking, keys: BlockingKey[], spelling: boolean, limit: number) =>
+    keys.length ? [{ nib: b.nib, kab_kota: b.kabKota, total: keys.reduce((sum, k) => sum + k.weight, 0), keys, spelling, max_candidates: limit }] : [];
+  const batch = blocking.flatMap((b) => [
+    ...entry(b, b.keys.filter((k) => !k.spelling), false, limits.candidatesPerPermit),
+    ...entry(b, b.keys.filter((k) => k.spelling), true, limits.spellingCandidatesPerPermit),
+  ]);
   // Each permit's candidates are ranked on their own (a small hash and a top-N sort per
   // permit), never all pairs of the batch in one sort, and come back as one array per
   // permit, in rank order: a batch's thousands of candidates arrive as a few hundred rows.
-  return sql<{ permit_nib: string; npps: string[] }>`
-    SELECT p.nib AS permit_nib, ARRAY(
+  return sql<{ permit_nib: string; spelling: boolean; npps: string[] }>`
+    SELECT p.nib AS permit_nib, p.spelling, ARRAY(
       SELECT h.npp FROM jsonb_to_recordset(p.keys) AS k(kind text, key text, weight float8)
       CROSS JOIN LATERAL (
         SELECT et.npp, et.kab_kota FROM employer_token et WHERE k.kind = 'word' AND et.token = k.key
@@ -66,24 +70,30 @@ export function nameCandidateQuery(blocking: PermitBlocking[], candidatesPerPerm
       -- Many employers share a permit's keys equally (all those with one word pair); the
       -- company is nearly always the one in the permit's kab/kota, so it ranks first among them.
       ORDER BY sum(k.weight) DESC, count(*) DESC, bool_or(h.kab_kota = p.kab_kota) DESC, h.npp COLLATE "C"
-      LIMIT ${candidatesPerPermit}
+      LIMIT p.max_candidates
     ) AS npps
-    FROM jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) AS p(nib text, kab_kota text, total float8, keys jsonb)`;
+    FROM jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) AS p(nib text, kab_kota text, total float8, keys jsonb, spelling boolean, max_candidates int)`;
 }
 
-/** Candidate employers (NPPs, best first) by name for a batch of permits, in one statement. */
-export async function nameCandidates(
-  db: Db,
-  blocking: PermitBlocking[],
-  candidatesPerPermit: number,
-): Promise<Map<string, string[]>> {
+/** How many candidates a permit keeps: from its name's own keys, and from its other spellings. */
+export type CandidateLimits = Pick<BlockingLimits, 'candidatesPerPermit' | 'spellingCandidatesPerPermit'>;
+
+/**
+ * Candidate employers (NPPs, best first) by name for a batch of permits, in one statement:
+ * those of the name's own keys, then any more from its other spellings.
+ */
+export async function nameCandidates(db: Db, blocking: PermitBlocking[], limits: CandidateLimits): Promise<Map<string, string[]>> {
   if (!blocking.some((b) => b.keys.length)) return new Map();
   const result = await db.transaction().execute(async (trx) => {
     // Sorting and hashing a batch's candidates fits in memory with a little more than the default.
     await sql`SET LOCAL work_mem = '64MB'`.execute(trx);
-    return nameCandidateQuery(blocking, candidatesPerPermit).execute(trx);
+    return nameCandidateQuery(blocking, limits).execute(trx);
   });
-  return new Map(result.rows.flatMap((r) => (r.npps.length ? [[r.permit_nib, r.npps] as const] : [])));
+  const own = new Map<string, string[]>();
+  const other = new Map<string, string[]>();
+  for (const r of result.rows) if (r.npps.length) (r.spelling ? other : own).set(r.permit_nib, r.npps);
+  for (const [nib, npps] of other) own.set(nib, [...new Set([...(own.get(nib) ?? []), ...npps])]);
+  return own;
 }
 
 /** The rows of these employers that name matching reads. */

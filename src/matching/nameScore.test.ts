@@ -276,6 +276,17 @@ describe('scoreNamePair', () => {
     expect(scoreNamePair(side('PT Surya Nusa'), side('PT SURYA NUSA LOGISTIK'), national).score).toBeLessThan(0.7);
   });
 
+  it('aligns a word with two adjacent words written apart on the other side, in either direction', () => {
+    expect(score(side('PT Sumberjaya Abadi'), side('PT SUMBER JAYA ABADI'))).toBeGreaterThan(0.95);
+    expect(score(side('PT Sari Roti Quantara'), side('PT SARIROTI QUANTARA'))).toBeGreaterThan(0.95);
+    // Joined common words are no rarer than the two words: no stronger evidence than "MAJU JAYA".
+    const joined = scoreNamePair(side('PT Majujaya'), side('PT MAJU JAYA', { kabKota: BANDUNG }), stats);
+    const apart = scoreNamePair(side('PT Maju Jaya'), side('PT MAJU JAYA', { kabKota: BANDUNG }), stats);
+    expect(joined.score).toBeCloseTo(apart.score, 10);
+    // Parts of fewer than three letters are not joined, nor are words that are not adjacent.
+    expect(score(side('PT Mas Agro Jaya'), side('PT MASJAYA AGRO'))).toBeLessThan(0.7);
+  });
+
   it('lowers the score much less for an extra common word than for an extra rare one', () => {
     const permit = side('PT Garuda Bintang');
     const extraCommon = score(permit, side('PT GARUDA BINTANG JAYA'));

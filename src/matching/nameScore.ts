@@ -206,7 +206,64 @@ function entityForm(forms: string[]): string | null {
   return ENTITY_FORMS.find((f) => forms.includes(f)) ?? null;
 }
 
-export function scoreNamePair(permit: NameSide, employer: NameSide, stats: WordStats): PairScore {
+/**
+ * Two adjacent words on one side written as one word on the other ("SARI ROTI" /
+ * "SARIROTI"), each part at least three letters, are joined on the side that splits them,
+ * so the two sides align word for word. A joined word weighs no more than its two parts
+ * together, and is no rarer than the rarer of them: "MAJUJAYA" is "MAJU JAYA".
+ */
+interface JoinedWords {
+  permit: string[];
+  employer: string[];
+  /** Evidence weight of each joined word. */
+  weights: Map<string, number>;
+  /** Weight of each joined word's rarer part (how rare a shared word it counts as). */
+  rarest: Map<string, number>;
+}
+
+function joinSplitWords(permit: string[], employer: string[], stats: WordStats): JoinedWords | null {
+  let result: JoinedWords | null = null;
+  const join = (apart: string[], j: number) => {
+    result ??= { permit: [...permit], employer: [...employer], weights: new Map(), rarest: new Map() };
+    const a = apart[j]!;
+    const b = apart[j + 1]!;
+    const whole = wordWeight(stats, a + b);
+    result.weights.set(a + b, Math.min(whole, wordWeight(stats, a) + wordWeight(stats, b)));
+    result.rarest.set(a + b, Math.min(whole, Math.max(wordWeight(stats, a), wordWeight(stats, b))));
+  };
+  /** Where `apart` writes apart, as two adjacent words, a word `whole` has (first place per word). */
+  const splits = (whole: string[], apart: string[]): number[] => {
+    const found: number[] = [];
+    for (const w of whole) {
+      if (w.length < 6 || apart.includes(w)) continue;
+      for (let j = 0; j + 1 < apart.length; j += 1) {
+        const a = apart[j]!;
+        const b = apart[j + 1]!;
+        if (a.length >= 3 && b.length >= 3 && a.length + b.length === w.length && w.startsWith(a) && w.endsWith(b) && !found.includes(j) && !found.includes(j - 1) && !found.includes(j + 1)) {
+          found.push(j);
+          break;
+        }
+      }
+    }
+    return found;
+  };
+  const inEmployer = splits(permit, employer);
+  const inPermit = splits(employer, permit);
+  if (!inEmployer.length && !inPermit.length) return null;
+  for (const j of inEmployer) join(employer, j);
+  for (const j of inPermit) join(permit, j);
+  // Joined from the right, so earlier positions stay where they were.
+  const r = result!;
+  for (const j of [...inEmployer].sort((x, y) => y - x)) r.employer.splice(j, 2, employer[j]! + employer[j + 1]!);
+  for (const j of [...inPermit].sort((x, y) => y - x)) r.permit.splice(j, 2, permit[j]! + permit[j + 1]!);
+  return r;
+}
+
+export function scoreNamePair(permitSide: NameSide, employerSide: NameSide, stats: WordStats): PairScore {
+  const joined = joinSplitWords(permitSide.tokens, employerSide.tokens, stats);
+  const permit = joined ? { ...permitSide, tokens: joined.permit } : permitSide;
+  const employer = joined ? { ...employerSide, tokens: joined.employer } : employerSide;
+  const weightOf = (t: string) => joined?.weights.get(t) ?? wordWeight(stats, t);
   const pTrunc = looksTruncated(permit.raw);
   const eTrunc = looksTruncated(employer.raw);
   const used = new Set<number>();
@@ -220,7 +277,7 @@ export function scoreNamePair(permit: NameSide, employer: NameSide, stats: WordS
     });
     if (best.j >= 0) {
       used.add(best.j);
-      const weight = Math.min(wordWeight(stats, pt), wordWeight(stats, employer.tokens[best.j]!));
+      const weight = Math.min(weightOf(pt), weightOf(employer.tokens[best.j]!));
       pairs.push({ i, j: best.j, sim: best.sim, weight });
     }
   });
@@ -237,13 +294,13 @@ export function scoreNamePair(permit: NameSide, employer: NameSide, stats: WordS
 
   const matched = pairs.reduce((sum, p) => sum + p.sim * p.weight, 0);
   const matchedWeight = pairs.reduce((sum, p) => sum + p.weight, 0);
-  const unmatchedWeight = [...unmatchedP, ...unmatchedE].reduce((sum, t) => sum + wordWeight(stats, t), 0);
+  const unmatchedWeight = [...unmatchedP, ...unmatchedE].reduce((sum, t) => sum + weightOf(t), 0);
   const denominator = 2 * matchedWeight + unmatchedWeight;
   const nameSimilarity = denominator > 0 ? (2 * matched) / denominator : 0;
   const lnN = Math.log(stats.total + 2);
   const distinctiveness = matched / lnN;
   // How rare the rarest shared word is (1 ≈ a word no other employer has).
-  const rarity = pairs.reduce((max, p) => Math.max(max, (p.sim * p.weight) / lnN), 0);
+  const rarity = pairs.reduce((max, p) => Math.max(max, (p.sim * (joined?.rarest.get(permit.tokens[p.i]!) ?? p.weight)) / lnN), 0);
 
   const evidenceFor: string[] = [];
   const against: string[] = [];
@@ -262,9 +319,9 @@ export function scoreNamePair(permit: NameSide, employer: NameSide, stats: WordS
   }
 
   // An extra distinctive word on one side ("… SYARIAH", "… LOGISTIK") marks a subsidiary or a namesake.
-  const extra = [...unmatchedP, ...unmatchedE].filter((t) => SUBSIDIARY_MARKERS.has(t) || wordWeight(stats, t) >= 0.5 * lnN);
+  const extra = [...unmatchedP, ...unmatchedE].filter((t) => SUBSIDIARY_MARKERS.has(t) || weightOf(t) >= 0.5 * lnN);
   if (extra.length) {
-    const penalty = (t: string) => (SUBSIDIARY_MARKERS.has(t) ? SUBSIDIARY_MARKER_PENALTY : 0.2 * Math.min(1, wordWeight(stats, t) / lnN));
+    const penalty = (t: string) => (SUBSIDIARY_MARKERS.has(t) ? SUBSIDIARY_MARKER_PENALTY : 0.2 * Math.min(1, weightOf(t) / lnN));
     score -= Math.min(0.4, extra.reduce((sum, t) => sum + penalty(t), 0));
     against.push(`distinctive word(s) on one side only: ${extra.join(', ')}`);
   }

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { chooseBlockingKeys, joinedWords, pairKey, splitPairs, DEFAULT_BLOCKING } from './blockingKeys.js';
+
+/** Employers (of 1 000 000) whose name holds each word or word pair; anything else none. */
+const words: Record<string, number> = { MAJU: 40000, JAYA: 60000, ABADI: 30000, SUMBER: 20000, SARI: 3000, ROTI: 400, SARIROTI: 3, QUANTARA: 12, BOGA: 900 };
+const pairs: Record<string, number> = { [pairKey('SUMBER', 'JAYA')]: 9000, [pairKey('MAJU', 'JAYA')]: 12000, [pairKey('SARI', 'ROTI')]: 40, [pairKey('KARTIKA', 'SARI')]: 7 };
+const frequency = (t: string) => words[t] ?? 0;
+const pairFrequency = (p: string) => pairs[p] ?? 0;
+const keysOf = (tokens: string[]) => chooseBlockingKeys(tokens, true, frequency, pairFrequency, 1_000_000, DEFAULT_BLOCKING);
+
+describe('chooseBlockingKeys', () => {
+  it('blocks on a rare word anywhere, and weighs it by its rarity', () => {
+    const keys = keysOf(['QUANTARA', 'MAJU']);
+    expect(keys.find((k) => k.kind === 'word')).toMatchObject({ key: 'QUANTARA' });
+    expect(keys.find((k) => k.key === 'QUANTARA')!.weight).toBeCloseTo(Math.log(1_000_001 / 13), 10);
+  });
+
+  it('blocks on a rare pair of common words, and not on the common words alone', () => {
+    const keys = keysOf(['SARI', 'ROTI', 'ABADI']);
+    expect(keys.map((k) => `${k.kind}:${k.key}`)).toContain(`pair:${pairKey('SARI', 'ROTI')}`);
+    expect(keys.some((k) => k.kind === 'word' && (k.key === 'SARI' || k.key === 'ABADI'))).toBe(false);
+  });
+
+  it('blocks on the words written joined, when an employer name has them so ("SARI ROTI" → "SARIROTI")', () => {
+    expect(joinedWords(['SARI', 'ROTI', 'BOGA'])).toEqual(['SARIROTI', 'ROTIBOGA']);
+    expect(keysOf(['SARI', 'ROTI', 'BOGA']).map((k) => `${k.kind}:${k.key}`)).toContain('word:SARIROTI');
+  });
+
+  it('blocks on the pairs an unknown word could be written apart as ("KARTIKASARI" → "KARTIKA SARI")', () => {
+    const split = splitPairs(['KARTIKASARI', 'MAJU'], frequency);
+    expect(split).toContain(pairKey('KARTIKA', 'SARI'));
+    // Known words are not split, and no part is shorter than three letters.
+    expect(split.every((p) => p.split(' ').every((w) => w.length >= 3))).toBe(true);
+    expect(splitPairs(['SARIROTI'], frequency)).toEqual([]);
+    expect(keysOf(['KARTIKASARI', 'MAJU']).map((k) => `${k.kind}:${k.key}`)).toContain(`pair:${pairKey('KARTIKA', 'SARI')}`);
+  });
+
+  it('never blocks twice on the same key', () => {
+    const keys = keysOf(['SARI', 'ROTI', 'SARIROTI']);
+    expect(new Set(keys.map((k) => `${k.kind}:${k.key}`)).size).toBe(keys.length);
+  });
+});
