@@ -35,6 +35,18 @@ describe('word frequencies kept in memory by the matcher', () => {
     expect(Object.fromEntries(await frequencies.pairFrequencies(t.ctx.db, ['KILAU SAMUDRA', 'BINTANG KILAU']))).toEqual({ 'KILAU SAMUDRA': 2, 'BINTANG KILAU': 1 });
   });
 
+  it('holds every word after a refresh: a word no batch asked for yet is answered without reading the database', async () => {
+    const frequencies = new NameFrequencies();
+    await frequencies.refresh(t.ctx.db);
+    const before = (await t.ctx.db.selectFrom('name_token').select('employers').where('token', '=', 'TIMUR').executeTakeFirstOrThrow()).employers;
+    await t.ctx.db.updateTable('name_token').set({ employers: before + 40 }).where('token', '=', 'TIMUR').execute();
+    expect((await frequencies.wordFrequencies(t.ctx.db, ['TIMUR'])).get('TIMUR')).toBe(before);
+    await t.ctx.db.updateTable('name_frequency_version').set({ version: '1' }).execute();
+    await frequencies.refresh(t.ctx.db);
+    expect((await frequencies.wordFrequencies(t.ctx.db, ['TIMUR'])).get('TIMUR')).toBe(before + 40);
+    await t.ctx.db.updateTable('name_token').set({ employers: before }).where('token', '=', 'TIMUR').execute();
+  });
+
   it('keeps nothing when the database has no frequency version', async () => {
     await t.ctx.db.deleteFrom('name_frequency_version').execute();
     const frequencies = new NameFrequencies();

@@ -74,16 +74,21 @@ export function joinedWords(tokens: string[]): string[] {
 }
 
 /**
- * Word pairs an unknown word could be written apart as ("SUMBERJAYA" → "JAYA SUMBER"):
- * every cut leaving two parts of at least three letters, for the name's first two words
- * that no employer name has.
+ * The ways an unknown word could be two words written together ("SUMBERJAYA" → "SUMBER" +
+ * "JAYA"): every cut leaving two parts of at least three letters, for the name's first two
+ * words that no employer name has.
  */
-export function splitPairs(tokens: string[], frequency: (t: string) => number): string[] {
-  const out: string[] = [];
+export function splitReadings(tokens: string[], frequency: (t: string) => number): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
   for (const t of tokens.filter((w) => w.length >= 2 * MIN_PART && frequency(w) === 0).slice(0, SPLIT_WORDS_PER_PERMIT)) {
-    for (let k = MIN_PART; k <= t.length - MIN_PART; k += 1) out.push(pairKey(t.slice(0, k), t.slice(k)));
+    for (let k = MIN_PART; k <= t.length - MIN_PART; k += 1) out.push([t.slice(0, k), t.slice(k)]);
   }
   return out;
+}
+
+/** Word pairs an unknown word could be written apart as ("SUMBERJAYA" → "JAYA SUMBER"), where both parts are words of employer names. */
+export function splitPairs(tokens: string[], frequency: (t: string) => number): string[] {
+  return splitReadings(tokens, frequency).flatMap(([a, b]) => (frequency(a) > 0 && frequency(b) > 0 ? [pairKey(a, b)] : []));
 }
 
 function rarest(tokens: string[], frequency: (t: string) => number, count: number): string[] {

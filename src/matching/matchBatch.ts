@@ -5,7 +5,7 @@ import type { RuleThresholds } from '../findings/rules.js';
 import { normaliseCompanyName } from './companyName.js';
 import { decidePermit, pinnedDecision, withoutRejectedPairs, type PermitToDecide } from './decidePermit.js';
 import { decideByIdentifiers, type Decision } from './identifierDecision.js';
-import { candidatePairs, chooseBlockingKeys, DEFAULT_BLOCKING, joinedWords, splitPairs, type BlockingLimits } from './blockingKeys.js';
+import { candidatePairs, chooseBlockingKeys, DEFAULT_BLOCKING, joinedWords, splitPairs, splitReadings, type BlockingLimits } from './blockingKeys.js';
 import { employerClaims, employerCount, judgementsFor, nameCandidates } from './nameCandidateRepository.js';
 import { nameFrequenciesFor } from './nameFrequencies.js';
 import type { NameCandidate, NameThresholds } from './nameDecision.js';
@@ -91,8 +91,11 @@ export async function matchBatch(db: Db, nibs: string[], settings: MatchSettings
     for (const t of joinedWords(tokens)) permitTokens.add(t);
   }
   const frequency = await frequencies.wordFrequencies(db, permitTokens);
-  timer.lap('wordFrequencies');
   const freq = (t: string) => frequency.get(t) ?? 0;
+  // The parts an unknown word could be cut into count only when they are words of employer names.
+  const parts = new Set(needNames.flatMap((nib) => splitReadings(toDecide.get(nib)!.name.tokens, freq).flat()));
+  for (const [t, n] of await frequencies.wordFrequencies(db, parts)) frequency.set(t, n);
+  timer.lap('wordFrequencies');
   const limits = settings.blocking ?? DEFAULT_BLOCKING;
   const pairs = await frequencies.pairFrequencies(
     db,

@@ -126,6 +126,12 @@ export async function pairFrequencies(db: Db, pairs: string[]): Promise<Map<stri
   return new Map(rows.map((r) => [r.pair, r.employers]));
 }
 
+/** How many employer names contain each word, for every word; null when there are more than `max` words. */
+export async function allWordFrequencies(db: Db, max: number): Promise<Map<string, number> | null> {
+  const rows = await db.selectFrom('name_token').select(['token', 'employers']).limit(max + 1).execute();
+  return rows.length > max ? null : new Map(rows.map((r) => [r.token, r.employers]));
+}
+
 /** How many employer names contain each word. */
 export async function wordFrequencies(db: Db, tokens: string[]): Promise<Map<string, number>> {
   if (!tokens.length) return new Map();
