@@ -1,14 +1,18 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
 
-/** The version of the company-name rules the stored keys were made with. */
+/** The version of the company-name rules the stored keys were made with (the first, when none is recorded). */
 export async function storedNameRulesVersion(db: Db): Promise<number> {
-  const row = await db.selectFrom('name_rules').select('version').executeTakeFirstOrThrow();
-  return row.version;
+  const row = await db.selectFrom('name_rules').select('version').executeTakeFirst();
+  return row?.version ?? 1;
 }
 
 export async function recordNameRulesVersion(db: Db, version: number): Promise<void> {
-  await db.updateTable('name_rules').set({ version }).execute();
+  await db
+    .insertInto('name_rules')
+    .values({ version })
+    .onConflict((oc) => oc.column('singleton').doUpdateSet({ version }))
+    .execute();
 }
 
 /** Holds the name-rules upgrade to one process at a time, until the transaction ends. */
