@@ -36,7 +36,7 @@ function migratorFor(db: Kysely<unknown>): Migrator {
 export interface MigrateOutcome {
   createdDatabase: boolean;
   applied: string[];
-  /** Stored company-name keys brought up to the code's rules; null when they were current. */
+  /** Stored company-name keys brought up to the code's rules; null when none changed. */
   names: NameRulesUpgrade | null;
 }
 

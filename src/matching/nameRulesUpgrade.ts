@@ -33,7 +33,7 @@ const sameForms = (a: string[] | null, b: string[]) => a !== null && a.length ==
  * made with older ones: employers' keys, legal forms and name words, the word frequencies,
  * and permits' keys. Permits whose key changed, and every permit a renamed employer may
  * now match, are marked for matching. One transaction: a crash leaves the old keys and
- * the old version, and the next run starts again. Does nothing when the keys are current.
+ * the old version, and the next run starts again. Null when no stored key changed.
  */
 export async function upgradeStoredNames(db: Db): Promise<NameRulesUpgrade | null> {
   if ((await storedNameRulesVersion(db)) >= NAME_RULES_VERSION) return null;
@@ -75,6 +75,8 @@ export async function upgradeStoredNames(db: Db): Promise<NameRulesUpgrade | nul
       for (const nib of await markPermitsAffectedBy(trx, RENAMED_EMPLOYERS, true)) requested.add(nib);
     }
     await recordNameRulesVersion(trx, NAME_RULES_VERSION);
+    // A new database, or one whose names all read the same under both rules, has nothing to report.
+    if (!employersChanged && !permitsChanged) return null;
     return { from, to: NAME_RULES_VERSION, employersChanged, permitsChanged, permitsToRematch: requested.size };
   });
   // The name words were rewritten: fresh statistics keep the candidate look-ups index-only.
