@@ -199,19 +199,23 @@ const ACRONYM_SKIPS = new Set(['DAN', 'AND', 'OF', 'THE']);
 const SINGLE_WORD_LEGAL_FORMS = new Set(Object.values(LEGAL_FORMS).flat().filter((s) => !s.includes(' ')));
 
 /**
- * Drops a parenthesised acronym of the words before it (legal forms and "dan" aside):
- * "Bank Rakyat Indonesia (Persero) Tbk (BRI)" is enrolled as "BANK RAKYAT INDONESIA", and
- * the acronym would count as an extra distinctive word. Anything else in parentheses
- * ("(Persero)", "(Telkom)", "(PT)") stays.
+ * Drops what a name gives in parentheses besides itself: an acronym of the words before it
+ * (legal forms and "dan" aside: "Bank Rakyat Indonesia (Persero) Tbk (BRI)" is enrolled as
+ * "BANK RAKYAT INDONESIA"), or, at the end of the name, a brand or trade name ("Sumber
+ * Alfaria Trijaya Tbk (Alfamart)", "Telekomunikasi Indonesia (Telkom)"). Either would count
+ * as an extra distinctive word. Legal forms in parentheses ("(Persero)", "(PT)") stay.
  */
-function dropAcronymAliases(upper: string): string {
-  return upper.replace(/\(([A-Z.\s]{2,24})\)/g, (group, inner: string, offset: number) => {
-    const letters = inner.replace(/[^A-Z]/g, '');
-    if (letters.length < 2 || SINGLE_WORD_LEGAL_FORMS.has(letters)) return group;
+function dropAliases(upper: string): string {
+  return upper.replace(/\(([^()]{1,60})\)/g, (group, inner: string, offset: number) => {
+    const innerWords = inner.split(/[^A-Z0-9]+/).filter(Boolean);
+    if (!innerWords.length || innerWords.some((w) => SINGLE_WORD_LEGAL_FORMS.has(w))) return group;
+    const after = upper.slice(offset + group.length).split(/[^A-Z0-9]+/).filter(Boolean);
     const words = upper.slice(0, offset).split(/[^A-Z0-9]+/).filter((w) => w && !ACRONYM_SKIPS.has(w) && !SINGLE_WORD_LEGAL_FORMS.has(w));
-    if (words.length < letters.length) return group;
-    const initials = words.slice(-letters.length).map((w) => w[0]).join('');
-    return initials === letters ? ' ' : group;
+    if (!words.length) return group;
+    if (after.every((w) => SINGLE_WORD_LEGAL_FORMS.has(w))) return ' ';
+    const acronym = inner.replace(/[^A-Z]/g, '');
+    const ofName = /^[A-Z.\s]+$/.test(inner) && acronym.length >= 2 && words.length >= acronym.length;
+    return ofName && words.slice(-acronym.length).map((w) => w[0]).join('') === acronym ? ' ' : group;
   });
 }
 
@@ -222,7 +226,7 @@ function foldText(raw: string): string {
   // Dotted legal-form abbreviations ("P.T.", "P. T.", "C.V.", "K.S.P.") become one token
   // before other dots split words, so "P.T. H.M. Sampoerna" keeps "HM" apart from "PT".
   s = s.replace(/(?<![A-Z0-9])([PCUK])\s*\.\s*([TVDSU])(?:\.\s*([PDU])(?![A-Z0-9]))?\s*\.?(?![A-Z0-9])/g, (_m, a: string, b: string, c?: string) => ` ${a}${b}${c ?? ''} `);
-  s = dropAcronymAliases(s.replace(/&/g, ' DAN '));
+  s = dropAliases(s.replace(/&/g, ' DAN '));
   // Apostrophes join ("MC'DONALD" → "MCDONALD"); any other non-alphanumeric splits.
   s = s.replace(/['’`]/g, '');
   s = s.replace(/[^A-Z0-9]+/g, ' ');
