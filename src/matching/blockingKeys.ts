@@ -122,16 +122,7 @@ export function chooseBlockingKeys(
       if (n > 0 && n <= limits.pairMax) selective.push({ kind: 'pair', key: pair, weight: weight(n), postings: n, head: pair === head });
     }
   }
-  // A true match shares nearly every key, so the most selective few find it; a budget on the
-  // rows they touch keeps a batch's join small.
-  selective.sort((a, b) => a.postings - b.postings || (a.key < b.key ? -1 : 1));
-  const keys: BlockingKey[] = [];
-  let spent = 0;
-  for (const k of selective) {
-    if (keys.length && spent + k.postings > limits.postingsBudget && !k.head) continue;
-    keys.push({ kind: k.kind, key: k.key, weight: k.weight });
-    spent += k.postings;
-  }
+  const keys: BlockingKey[] = mostSelective(selective, limits.postingsBudget, (k) => k.head).map((k) => ({ kind: k.kind, key: k.key, weight: k.weight }));
   if (hasRegion && top.length && frequency(top[0]!) <= limits.localMax && (known.length <= 2 || !keys.length)) {
     keys.push({ kind: 'local', key: top[0]!, weight: weight(frequency(top[0]!)) });
   }
@@ -161,13 +152,21 @@ function spellingKeys(
     const n = pairFrequency(pair);
     if (n > 0 && n <= limits.pairMax && !taken.has(pair)) found.push({ kind: 'pair', key: pair, weight: weight(n), postings: n, spelling: true });
   }
-  found.sort((a, b) => a.postings - b.postings || (a.key < b.key ? -1 : 1));
-  const keys: BlockingKey[] = [];
+  return mostSelective(found, limits.postingsBudget, () => false).map((k) => ({ kind: k.kind, key: k.key, weight: k.weight, spelling: true }));
+}
+
+/**
+ * A true match shares nearly every key, so the most selective few find it; a budget on the
+ * employer rows they touch keeps a batch's join small. The first key, and any `always` key,
+ * is kept whatever the budget.
+ */
+function mostSelective<K extends { key: string; postings: number }>(keys: K[], budget: number, always: (k: K) => boolean): K[] {
+  const kept: K[] = [];
   let spent = 0;
-  for (const k of found) {
-    if (keys.length && spent + k.postings > limits.postingsBudget) continue;
-    keys.push({ kind: k.kind, key: k.key, weight: k.weight, spelling: true });
+  for (const k of [...keys].sort((a, b) => a.postings - b.postings || (a.key < b.key ? -1 : 1))) {
+    if (kept.length && spent + k.postings > budget && !always(k)) continue;
+    kept.push(k);
     spent += k.postings;
   }
-  return keys;
+  return kept;
 }
