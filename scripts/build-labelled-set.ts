@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ENROLLMENT_HEADER, enrollmentCsvLine, generateCompanies, generateExtraEmployerDetails, type EnrollmentRow } from '../src/demo/generate.js';
+import { handCaseNib, handCaseNpp, readHandCases } from '../test/matching/evaluate.js';
 
 /**
  * Builds the matcher's labelled set in test/matching/labelled/: generated companies with
@@ -63,11 +64,10 @@ for (const extra of generateExtraEmployerDetails(options)) {
   employers.push(row);
 }
 
-interface HandCase { permit: [string, string]; employer: [string, string]; same: boolean; note: string }
-const hand = (JSON.parse(readFileSync(new URL('hand-cases.json', dir), 'utf8')) as { cases: HandCase[] }).cases;
+const hand = [...readHandCases().values()];
 hand.forEach((h, i) => {
-  const nib = String(9199900000000 + i);
-  const npp = String(99990000 + i);
+  const nib = handCaseNib(i);
+  const npp = handCaseNpp(i);
   permits.push(JSON.stringify({
     nib, nama_perseroan: h.permit[0], skala_usaha: '02', status_nib: '01', 'tipe_dokumen ': '9', tgl_terbit_nib: '2025-05-05 10:00:00',
     perseroan_daerah_id: `${h.permit[1]}010001`, npwp_perseroan: '', no_npp: '',

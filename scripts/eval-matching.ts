@@ -2,16 +2,17 @@ import { parseArgs } from 'node:util';
 import { matchSettings } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import type { NameThresholds } from '../src/matching/nameDecision.js';
-import { loadLabelledSet, matchAll, measure, readLabels, redecide, unregisteredFindingPrecision, type Metrics } from '../test/matching/evaluate.js';
+import { loadLabelledSet, matchAll, measure, readHandCases, readLabels, redecide, unregisteredFindingPrecision, type Metrics } from '../test/matching/evaluate.js';
 
 /**
  * Prints the matcher's link precision and recall, review rate and precision of
  * `unregistered` findings on the labelled set, at the configured thresholds; with
- * --sweep, also the best thresholds over a grid.
+ * --sweep, also the best thresholds over a grid; with --cases, each hand-written case not
+ * decided right (linked wrongly, left unmatched, or in review), with its best score.
  *
- *   npm run eval:matching [-- --sweep]
+ *   npm run eval:matching [-- --sweep] [-- --cases]
  */
-const { values } = parseArgs({ options: { sweep: { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { sweep: { type: 'boolean', default: false }, cases: { type: 'boolean', default: false } } });
 const labels = readLabels();
 const ctx = await loadLabelledSet({ ...loadConfig(), QUEUE_PREFIX: 'patuh-eval' }, 'patuh_eval');
 const pct = (n: number, d: number) => (d ? (n / d).toFixed(4) : 'n/a');
@@ -57,6 +58,17 @@ try {
   }
   console.log('\n  by case                             right review  total');
   for (const [key, g] of [...groups].sort()) console.log(`    ${key.padEnd(32)} ${String(g.right).padStart(5)} ${String(g.review).padStart(6)} ${String(g.n).padStart(6)}`);
+  if (values.cases) {
+    const hand = readHandCases();
+    console.log('\n  hand-written cases not decided right:');
+    for (const [nib, label] of labels) {
+      const c = label.hand ? hand.get(nib) : undefined;
+      const d = outcomes.get(nib)!;
+      if (!c || (d.decision !== 'review' && (d.decision === 'matched' ? d.npp : null) === label.npp)) continue;
+      const best = d.best === null ? '' : ` (best ${d.best.toFixed(3)}${d.runner === null ? '' : `, runner-up ${d.runner.toFixed(3)}`})`;
+      console.log(`    ${c.same ? 'same' : 'different'}, ${d.decision}${best}: ${c.permit[0]} [${c.permit[1]}] / ${c.employer[0]} [${c.employer[1]}]: ${c.note}`);
+    }
+  }
 } finally {
   await ctx.close();
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rebuildNameTokens } from '../src/enrollment/employerRepository.js';
+import { NAME_RULES_VERSION } from '../src/matching/companyName.js';
 import { jsonLines, runCli } from './support/cli.js';
 import { activeEmployerRow, importExtract } from './support/enrollmentExtract.js';
 import { ossRecord } from './support/ossRecords.js';
@@ -60,7 +61,7 @@ describe('stored name keys follow the name rules (real CLI, PostgreSQL, Redis)',
 
   it('db migrate re-normalises the stored keys, name words and frequencies, and queues the permits affected', async () => {
     const out = await migrate();
-    expect(out).toMatch(/company names re-normalised from rules v1 to v2: 1 employers and 2 permits changed; [1-9]\d* permits queued for matching/);
+    expect(out).toMatch(new RegExp(`company names re-normalised from rules v1 to v${NAME_RULES_VERSION}: 1 employers and 2 permits changed; [1-9]\\d* permits queued for matching`));
     const db = t.ctx.db;
     expect(await db.selectFrom('employer').select(['name_norm', 'legal_forms']).where('npp', '=', '55810002').executeTakeFirst()).toEqual({
       name_norm: 'KARYAWAN SINAR ABADI TUBAN',
@@ -74,7 +75,7 @@ describe('stored name keys follow the name rules (real CLI, PostgreSQL, Redis)',
       { nib: numeral, name_norm: 'PERKEBUNAN NUSANTARA 3' },
       { nib: kopkar, name_norm: 'KARYAWAN SINAR ABADI TUBAN' },
     ]);
-    expect((await db.selectFrom('name_rules').select('version').executeTakeFirstOrThrow()).version).toBe(2);
+    expect((await db.selectFrom('name_rules').select('version').executeTakeFirstOrThrow()).version).toBe(NAME_RULES_VERSION);
     const owed = (await db.selectFrom('match_request').select('nib').execute()).map((r) => r.nib);
     expect(owed).toEqual(expect.arrayContaining([numeral, kopkar]));
   });

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { chooseBlockingKeys, joinedWords, pairKey, splitPairs, splitReadings, DEFAULT_BLOCKING } from './blockingKeys.js';
 
 /** Employers (of 1 000 000) whose name holds each word or word pair; anything else none. */
-const words: Record<string, number> = { MAJU: 40000, JAYA: 60000, ABADI: 30000, SUMBER: 20000, SARI: 3000, ROTI: 400, SARIROTI: 3, QUANTARA: 12, BOGA: 900, KARTIKA: 500 };
+const words: Record<string, number> = {
+  MAJU: 40000, JAYA: 60000, ABADI: 30000, SUMBER: 20000, SARI: 3000, ROTI: 400, SARIROTI: 3, QUANTARA: 12, BOGA: 900, KARTIKA: 500,
+  PERUSAHAAN: 5000, LISTRIK: 300, NEGARA: 2000, PLN: 40, BANK: 8000, CENTRAL: 900, ASIA: 4000, BCA: 900,
+};
 const pairs: Record<string, number> = { [pairKey('SUMBER', 'JAYA')]: 9000, [pairKey('MAJU', 'JAYA')]: 12000, [pairKey('SARI', 'ROTI')]: 40, [pairKey('KARTIKA', 'SARI')]: 7 };
 const frequency = (t: string) => words[t] ?? 0;
 const pairFrequency = (p: string) => pairs[p] ?? 0;
@@ -33,6 +36,16 @@ describe('chooseBlockingKeys', () => {
     expect(splitReadings(['KARTIKASARI'], frequency).every(([a, b]) => a.length >= 3 && b.length >= 3)).toBe(true);
     expect(splitPairs(['SARIROTI'], frequency)).toEqual([]);
     expect(keysOf(['KARTIKASARI', 'MAJU']).map((k) => `${k.kind}:${k.key}`)).toContain(`pair:${pairKey('KARTIKA', 'SARI')}`);
+  });
+
+  it('blocks on the acronym of a name of three to five words, when an employer name has it ("PERUSAHAAN LISTRIK NEGARA" → "PLN")', () => {
+    const keys = keysOf(['PERUSAHAAN', 'LISTRIK', 'NEGARA']);
+    expect(keys).toContainEqual(expect.objectContaining({ kind: 'word', key: 'PLN', spelling: true }));
+    // An acronym in many names is looked for within the permit's kab/kota only.
+    expect(keysOf(['BANK', 'CENTRAL', 'ASIA'])).toContainEqual(expect.objectContaining({ kind: 'local', key: 'BCA', spelling: true }));
+    expect(chooseBlockingKeys(['BANK', 'CENTRAL', 'ASIA'], false, frequency, pairFrequency, 1_000_000).some((k) => k.key === 'BCA')).toBe(false);
+    // No employer is called by these initials.
+    expect(keysOf(['MAJU', 'JAYA', 'ABADI']).some((k) => k.key === 'MJA')).toBe(false);
   });
 
   it('never blocks twice on the same key', () => {

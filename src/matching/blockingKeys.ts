@@ -9,6 +9,8 @@
  *   permit's kab/kota (catches a typo in the other word).
  */
 
+import { nameAcronym } from './acronyms.js';
+
 export interface BlockingLimits {
   /** Words in at most this many employer names block anywhere. */
   rareMax: number;
@@ -126,17 +128,20 @@ export function chooseBlockingKeys(
   if (hasRegion && top.length && frequency(top[0]!) <= limits.localMax && (known.length <= 2 || !keys.length)) {
     keys.push({ kind: 'local', key: top[0]!, weight: weight(frequency(top[0]!)) });
   }
-  return [...keys, ...spellingKeys(tokens, frequency, pairFrequency, weight, new Set(keys.map((k) => k.key)), limits)];
+  return [...keys, ...spellingKeys(tokens, hasRegion, frequency, pairFrequency, weight, new Set(keys.map((k) => k.key)), limits)];
 }
 
 /**
- * The same name with words joined or split by another registry ("SARI ROTI" / "SARIROTI")
- * shares none of the name's own keys. Its joined words and split pairs are keys of their
- * own, the most selective first within the same budget; their candidates are ranked apart
- * (nameCandidateRepository.ts), so they never push the name's own candidates out.
+ * The same name with words joined or split by another registry ("SARI ROTI" / "SARIROTI"),
+ * or by its initials ("PLN"), shares none of the name's own keys. Its joined words, split
+ * pairs and acronym are keys of their own, the most selective first within the same
+ * budget; their candidates are ranked apart (nameCandidateRepository.ts), so they never
+ * push the name's own candidates out. An acronym common nationally is looked for within
+ * the kab/kota.
  */
 function spellingKeys(
   tokens: string[],
+  hasRegion: boolean,
   frequency: (t: string) => number,
   pairFrequency: (pair: string) => number,
   weight: (n: number) => number,
@@ -151,6 +156,12 @@ function spellingKeys(
   for (const pair of new Set(splitPairs(tokens, frequency))) {
     const n = pairFrequency(pair);
     if (n > 0 && n <= limits.pairMax && !taken.has(pair)) found.push({ kind: 'pair', key: pair, weight: weight(n), postings: n, spelling: true });
+  }
+  const acronym = nameAcronym(tokens);
+  const n = acronym ? frequency(acronym) : 0;
+  if (acronym && n > 0 && !taken.has(acronym)) {
+    if (n <= limits.rareMax) found.push({ kind: 'word', key: acronym, weight: weight(n), postings: n, spelling: true });
+    else if (hasRegion && n <= limits.localMax) found.push({ kind: 'local', key: acronym, weight: weight(n), postings: 0, spelling: true });
   }
   return mostSelective(found, limits.postingsBudget, () => false).map((k) => ({ kind: k.kind, key: k.key, weight: k.weight, spelling: true }));
 }

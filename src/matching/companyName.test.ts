@@ -27,6 +27,8 @@ describe('normaliseCompanyName', () => {
     ['PT Bank Pembangunan Daerah Jawa Timur Tbk', 'BPD JAWA TIMUR', ['PT', 'TBK']],
     ['Rumah Sakit Umum Bunda', 'RSU BUNDA', []],
     ['Perusahaan Daerah Air Minum Tirta Kencana', 'PDAM TIRTA KENCANA', []],
+    ['Perumda Air Minum Tirta Kahuripan', 'PDAM TIRTA KAHURIPAN', []],
+    ['PERUMDAM Tirta Kerta Raharja', 'PDAM TIRTA KERTA RAHARJA', []],
     ['PT PMA Sinar Jaya Abadi', 'SINAR JAYA ABADI', ['PT']],
     ['PT Bank Rakyat Indonesia (Persero) Tbk (BRI)', 'BANK RAKYAT INDONESIA', ['PT', 'PERSERO', 'TBK']],
     ['PT Indah Kiat Pulp & Paper (IKPP) Tbk', 'INDAH KIAT PULP DAN PAPER', ['PT', 'TBK']],
@@ -79,7 +81,7 @@ describe('normaliseCompanyName', () => {
  */
 describe('NAME_RULES_VERSION', () => {
   const PINNED: { version: number; keys: Record<string, string> } = {
-    version: 2,
+    version: 3,
     keys: {
       'PT. Maju Jaya Sejahtera': 'MAJU JAYA SEJAHTERA',
       'PT Semen Indonesia (Persero) Tbk': 'SEMEN INDONESIA',
@@ -95,6 +97,7 @@ describe('NAME_RULES_VERSION', () => {
       'PT Perusahaan Gas Negara (PGN) Tbk': 'PERUSAHAAN GAS NEGARA',
       'PT Maju Jaya Tbk Kantor Cabang Malang': 'MAJU JAYA',
       'PT Sumber Alfaria Trijaya Tbk (Alfamart)': 'SUMBER ALFARIA TRIJAYA',
+      'Perumda Air Minum Tirta Kahuripan': 'PDAM TIRTA KAHURIPAN',
     },
   };
 

@@ -15,7 +15,7 @@ import { boundedMemo } from '../shared/boundedMemo.js';
  * sends the permits it affects back to matching (nameRulesUpgrade.ts).
  * companyName.test.ts pins a sample of names to this version.
  */
-export const NAME_RULES_VERSION = 2;
+export const NAME_RULES_VERSION = 3;
 
 /** Legal forms, canonical code → spellings as token sequences (after punctuation folding). */
 const LEGAL_FORMS: Record<string, string[]> = {
@@ -55,7 +55,9 @@ const PHRASES: Record<string, string[]> = {
   RM: ['RUMAH MAKAN'],
   BPR: ['BANK PERKREDITAN RAKYAT'],
   BPD: ['BANK PEMBANGUNAN DAERAH'],
-  PDAM: ['PERUSAHAAN DAERAH AIR MINUM'],
+  // Regional water companies became Perumda ("Perumda Air Minum Tirta Kahuripan",
+  // "Perumdam …") and are still enrolled as the PDAM they were.
+  PDAM: ['PERUSAHAAN DAERAH AIR MINUM', 'PERUSAHAAN UMUM DAERAH AIR MINUM', 'PERUMDA AIR MINUM', 'PERUMDAM', 'PD AIR MINUM', 'PERUSDA AIR MINUM'],
   // Abbreviated legal forms are spelled out first, so "Kop. Serba Usaha" reads as the
   // legal form "Koperasi Serba Usaha".
   KOPERASI: ['KOP'],
@@ -195,7 +197,7 @@ export interface NormalisedName {
 }
 
 /** Words an acronym skips ("Indah Kiat Pulp & Paper (IKPP)"). */
-const ACRONYM_SKIPS = new Set(['DAN', 'AND', 'OF', 'THE']);
+export const ACRONYM_SKIPS = new Set(['DAN', 'AND', 'OF', 'THE']);
 const SINGLE_WORD_LEGAL_FORMS = new Set(Object.values(LEGAL_FORMS).flat().filter((s) => !s.includes(' ')));
 
 /**

@@ -11,6 +11,7 @@ import { nameFrequenciesFor } from './nameFrequencies.js';
 import type { NameCandidate, NameThresholds } from './nameDecision.js';
 import { scoreNamePair, type NameSide, type WordStats } from './nameScore.js';
 import { candidateEmployersFor } from './candidateEmployers.js';
+import { nameAcronym } from './acronyms.js';
 import { withClaimLock } from './claimLock.js';
 import { requestMatching } from './matchRequestRepository.js';
 import { boundedMemo } from '../shared/boundedMemo.js';
@@ -89,6 +90,8 @@ export async function matchBatch(db: Db, nibs: string[], settings: MatchSettings
     const tokens = toDecide.get(nib)!.name.tokens;
     for (const t of tokens) permitTokens.add(t);
     for (const t of joinedWords(tokens)) permitTokens.add(t);
+    const acronym = nameAcronym(tokens);
+    if (acronym) permitTokens.add(acronym);
   }
   const frequency = await frequencies.wordFrequencies(db, permitTokens);
   const freq = (t: string) => frequency.get(t) ?? 0;

@@ -38,6 +38,16 @@ const counts: Record<string, number> = {
   GARUDA: 40,
   RESOURCES: 20,
   SYARIAH: 2,
+  PERUSAHAAN: 900,
+  LISTRIK: 60,
+  NEGARA: 400,
+  PLN: 30,
+  MJS: 5,
+  TIRTA: 300,
+  KAHURIPAN: 3,
+  PDAM: 250,
+  BOGOR: 600,
+  KAB: 900,
   XYLOFON: 1,
   QUANTARA: 0,
 };
@@ -285,6 +295,36 @@ describe('scoreNamePair', () => {
     expect(joined.score).toBeCloseTo(apart.score, 10);
     // Parts of fewer than three letters are not joined, nor are words that are not adjacent.
     expect(score(side('PT Mas Agro Jaya'), side('PT MASJAYA AGRO'))).toBeLessThan(0.7);
+  });
+
+  it('reads an acronym as the words it stands for, on either side, as a close word rather than an equal one', () => {
+    const spelled = side('PT Perusahaan Listrik Negara (Persero)');
+    const acronym = side('PT PLN (Persero)');
+    const forward = scoreNamePair(spelled, acronym, stats);
+    expect(forward.score).toBeGreaterThan(0.86);
+    expect(forward.score).toBeLessThan(score(acronym, side('PLN, PT')));
+    expect(forward.for).toContain('acronym PLN = PERUSAHAAN LISTRIK NEGARA');
+    expect(scoreNamePair(acronym, spelled, stats).score).toBeCloseTo(forward.score, 10);
+    // Within a longer name, for the words it stands for only.
+    expect(score(side('PT PLN Batam'), side('PT Perusahaan Listrik Negara Batam'))).toBeGreaterThan(0.86);
+    expect(score(side('PT PLN Batam'), side('PT Perusahaan Listrik Negara Bintan'))).toBeLessThan(0.7);
+  });
+
+  it('does not read a common word as the initials of common words ("MAJU" is not "MAKMUR ABADI JAYA UTAMA")', () => {
+    expect(score(side('CV Maju Sentosa'), side('CV Makmur Abadi Jaya Utama Sentosa'))).toBeLessThan(0.7);
+    // …while initials found in few names are read so.
+    expect(score(side('CV MJS'), side('CV Maju Jaya Sentosa'))).toBeGreaterThan(0.86);
+  });
+
+  it('ignores the kab/kota a name ends with when it is where the record is, and the other name leaves it out', () => {
+    const bogor = '3201';
+    const withRegion = side('PDAM Tirta Kahuripan Kab. Bogor', { kabKota: bogor });
+    const without = side('Perumda Air Minum Tirta Kahuripan', { kabKota: bogor });
+    expect(score(without, withRegion)).toBeGreaterThan(0.95);
+    // Another kab/kota's name is a word like any other.
+    expect(score(side('PDAM Tirta Kahuripan Kota Malang', { kabKota: bogor }), without)).toBeLessThan(score(without, withRegion));
+    // A name that is its region after one word keeps it ("RSUD Kota Malang" is named by it).
+    expect(scoreNamePair(side('PDAM Kab. Bogor', { kabKota: bogor }), side('PDAM', { kabKota: bogor }), stats).nameSimilarity).toBeLessThan(1);
   });
 
   it('lowers the score much less for an extra common word than for an extra rare one', () => {

@@ -11,7 +11,9 @@
  */
 
 import { boundedMemo } from '../shared/boundedMemo.js';
-import { completionsOf } from './companyName.js';
+import { ACRONYM_SKIPS, completionsOf } from './companyName.js';
+import { couldBeAcronym, spelledOut } from './acronyms.js';
+import { ownRegionSuffixLength } from './regionDesignation.js';
 
 export interface NameSide {
   /** The name as registered (for truncation detection). */
@@ -59,6 +61,13 @@ const SUBSIDIARY_MARKERS = new Set([
 /** What a subsidiary marker on one side only takes off the score: enough to keep a parent's name from linking. */
 const SUBSIDIARY_MARKER_PENALTY = 0.3;
 const ENTITY_FORMS = ['PT', 'CV', 'KOPERASI', 'YAYASAN', 'UD', 'FIRMA', 'PERUM', 'PERUMDA', 'BUMDES', 'BUMDESMA', 'PERSEKUTUAN', 'PERKUMPULAN'];
+
+/** A word in at most about √N of N names ("weighs at least half of a unique word") is distinctive. */
+const DISTINCTIVE_SHARE = 0.5;
+
+function distinctive(stats: WordStats, token: string): boolean {
+  return wordWeight(stats, token) >= DISTINCTIVE_SHARE * Math.log(stats.total + 2);
+}
 
 // A batch scores thousands of pairs over the same few thousand words and addresses, so
 // per-word weights and per-address words are worked out once.
@@ -193,6 +202,13 @@ export function addressSimilarity(a: string | null | undefined, b: string | null
   return shared / (wa.size + wb.size - shared);
 }
 
+function ignoreOwnRegion(side: NameSide, matched: Set<number>, ignored: Set<number>): void {
+  const length = ownRegionSuffixLength(side.tokens, side.kabKota);
+  const from = side.tokens.length - length;
+  for (let k = from; k < side.tokens.length; k += 1) if (matched.has(k)) return;
+  for (let k = from; k < side.tokens.length; k += 1) ignored.add(k);
+}
+
 /** Share of aligned word pairs that appear in the opposite order ("MAJU MANDIRI" / "MANDIRI MAJU"). */
 function inversionRatio(pairs: Array<{ i: number; j: number }>): number {
   if (pairs.length < 2) return 0;
@@ -215,16 +231,18 @@ function entityForm(forms: string[]): string | null {
 interface JoinedWords {
   permit: string[];
   employer: string[];
-  /** Evidence weight of each joined word. */
+  /** Evidence weight of each joined word (or acronym). */
   weights: Map<string, number>;
   /** Weight of each joined word's rarer part (how rare a shared word it counts as). */
   rarest: Map<string, number>;
+  /** Acronyms one side spells out, with the words that spell them. */
+  acronyms: Map<string, string>;
 }
 
 function joinSplitWords(permit: string[], employer: string[], stats: WordStats): JoinedWords | null {
   let result: JoinedWords | null = null;
   const join = (apart: string[], j: number) => {
-    result ??= { permit: [...permit], employer: [...employer], weights: new Map(), rarest: new Map() };
+    result ??= { permit: [...permit], employer: [...employer], weights: new Map(), rarest: new Map(), acronyms: new Map() };
     const a = apart[j]!;
     const b = apart[j + 1]!;
     const whole = wordWeight(stats, a + b);
@@ -259,8 +277,48 @@ function joinSplitWords(permit: string[], employer: string[], stats: WordStats):
   return r;
 }
 
+/**
+ * An acronym on one side ("PLN") that the other side spells out ("PERUSAHAAN LISTRIK
+ * NEGARA") stands for those words there too. It weighs no more than the words it stands
+ * for, and counts as no rarer than the rarest of them; initials agree by chance more often
+ * than words do, so the pair aligns as a close word, not an equal one (ACRONYM_SIMILARITY).
+ */
+function collapseAcronyms(joined: JoinedWords | null, permit: string[], employer: string[], stats: WordStats): JoinedWords | null {
+  let result = joined;
+  const collapse = (short: string[], long: string[]): string[] => {
+    let out = long;
+    for (const acronym of short) {
+      // A common word that happens to be initials ("MAJU": "MAKMUR ABADI JAYA UTAMA") is not an acronym.
+      if (!couldBeAcronym(acronym) || out.includes(acronym) || !distinctive(stats, acronym)) continue;
+      const run = spelledOut(acronym, out);
+      if (!run) continue;
+      const words = out.slice(run[0], run[1]).filter((w) => !ACRONYM_SKIPS.has(w));
+      if (words.some((w) => short.includes(w))) continue;
+      result ??= { permit: [...permit], employer: [...employer], weights: new Map(), rarest: new Map(), acronyms: new Map() };
+      const weights = words.map((w) => wordWeight(stats, w));
+      const own = wordWeight(stats, acronym);
+      result.weights.set(acronym, Math.min(own, weights.reduce((a, b) => a + b, 0)));
+      result.rarest.set(acronym, Math.min(own, Math.max(...weights)));
+      result.acronyms.set(acronym, words.join(' '));
+      out = [...out.slice(0, run[0]), acronym, ...out.slice(run[1])];
+    }
+    return out;
+  };
+  const p = joined?.permit ?? permit;
+  const e = joined?.employer ?? employer;
+  const employerCollapsed = collapse(p, e);
+  const permitCollapsed = collapse(e, p);
+  if (!result) return null;
+  result.permit = permitCollapsed;
+  result.employer = employerCollapsed;
+  return result;
+}
+
+/** How close an acronym is to the words it stands for. */
+const ACRONYM_SIMILARITY = 0.9;
+
 export function scoreNamePair(permitSide: NameSide, employerSide: NameSide, stats: WordStats): PairScore {
-  const joined = joinSplitWords(permitSide.tokens, employerSide.tokens, stats);
+  const joined = collapseAcronyms(joinSplitWords(permitSide.tokens, employerSide.tokens, stats), permitSide.tokens, employerSide.tokens, stats);
   const permit = joined ? { ...permitSide, tokens: joined.permit } : permitSide;
   const employer = joined ? { ...employerSide, tokens: joined.employer } : employerSide;
   const weightOf = (t: string) => joined?.weights.get(t) ?? wordWeight(stats, t);
@@ -272,7 +330,7 @@ export function scoreNamePair(permitSide: NameSide, employerSide: NameSide, stat
     let best = { j: -1, sim: 0 };
     employer.tokens.forEach((et, j) => {
       if (used.has(j)) return;
-      const sim = wordSimilarity(pt, et, i === permit.tokens.length - 1, j === employer.tokens.length - 1, pTrunc, eTrunc);
+      const sim = pt === et && joined?.acronyms.has(pt) ? ACRONYM_SIMILARITY : wordSimilarity(pt, et, i === permit.tokens.length - 1, j === employer.tokens.length - 1, pTrunc, eTrunc);
       if (sim > best.sim) best = { j, sim };
     });
     if (best.j >= 0) {
@@ -289,6 +347,9 @@ export function scoreNamePair(permitSide: NameSide, employerSide: NameSide, stat
   if (pTrunc) applyTruncation(permit, employer.tokens, pairs.map((p) => ({ t: p.i, o: p.j })), ignoredP, ignoredE);
   const matchedI = new Set(pairs.map((p) => p.i));
   const matchedJ = new Set(pairs.map((p) => p.j));
+  // A side's own kab/kota written after its name, which the other side leaves out, is neither for nor against.
+  ignoreOwnRegion(permit, matchedI, ignoredP);
+  ignoreOwnRegion(employer, matchedJ, ignoredE);
   const unmatchedP = permit.tokens.filter((_, i) => !matchedI.has(i) && !ignoredP.has(i));
   const unmatchedE = employer.tokens.filter((_, j) => !matchedJ.has(j) && !ignoredE.has(j));
 
@@ -306,8 +367,9 @@ export function scoreNamePair(permitSide: NameSide, employerSide: NameSide, stat
   const against: string[] = [];
   if (pairs.length) {
     const shared = pairs.filter((p) => p.sim === 1).map((p) => permit.tokens[p.i]!);
-    const fuzzy = pairs.filter((p) => p.sim < 1).map((p) => `${permit.tokens[p.i]}≈${employer.tokens[p.j]}`);
+    const fuzzy = pairs.filter((p) => p.sim < 1 && !joined?.acronyms.has(permit.tokens[p.i]!)).map((p) => `${permit.tokens[p.i]}≈${employer.tokens[p.j]}`);
     evidenceFor.push(`name similarity ${nameSimilarity.toFixed(2)} (shared: ${shared.join(' ') || '-'}${fuzzy.length ? `; close: ${fuzzy.join(', ')}` : ''})`);
+    for (const [acronym, words] of joined?.acronyms ?? []) evidenceFor.push(`acronym ${acronym} = ${words}`);
   }
   let score = nameSimilarity;
 
@@ -319,7 +381,7 @@ export function scoreNamePair(permitSide: NameSide, employerSide: NameSide, stat
   }
 
   // An extra distinctive word on one side ("… SYARIAH", "… LOGISTIK") marks a subsidiary or a namesake.
-  const extra = [...unmatchedP, ...unmatchedE].filter((t) => SUBSIDIARY_MARKERS.has(t) || weightOf(t) >= 0.5 * lnN);
+  const extra = [...unmatchedP, ...unmatchedE].filter((t) => SUBSIDIARY_MARKERS.has(t) || weightOf(t) >= DISTINCTIVE_SHARE * lnN);
   if (extra.length) {
     const penalty = (t: string) => (SUBSIDIARY_MARKERS.has(t) ? SUBSIDIARY_MARKER_PENALTY : 0.2 * Math.min(1, weightOf(t) / lnN));
     score -= Math.min(0.4, extra.reduce((sum, t) => sum + penalty(t), 0));

@@ -50,6 +50,22 @@ export function readLabels(): Map<string, Label> {
   );
 }
 
+export interface HandCase {
+  permit: [string, string];
+  employer: [string, string];
+  same: boolean;
+  note: string;
+}
+
+/** The hand-written cases by the NIB the labelled set gives each (build-labelled-set.ts). */
+export function readHandCases(): Map<string, HandCase> {
+  const cases = (JSON.parse(readFileSync(`${DIR}hand-cases.json`, 'utf8')) as { cases: HandCase[] }).cases;
+  return new Map(cases.map((c, i) => [handCaseNib(i), c]));
+}
+
+export const handCaseNib = (index: number) => String(9199900000000 + index);
+export const handCaseNpp = (index: number) => String(99990000 + index);
+
 export const precision = (m: Metrics) => m.correct / m.links;
 export const recall = (m: Metrics) => m.correct / m.truths;
 export const reviewRate = (m: Metrics) => m.review / m.permits;

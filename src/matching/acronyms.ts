@@ -1,0 +1,45 @@
+/**
+ * Companies known by their initials are enrolled either way: "PT PLN (Persero)" and "PT
+ * Perusahaan Listrik Negara (Persero)", "BRI Syariah" and "Bank Rakyat Indonesia
+ * Syariah". Pure.
+ */
+
+import { ACRONYM_SKIPS } from './companyName.js';
+
+/** Letters in an acronym worth reading as one: two letters spell too many names by chance. */
+const MIN_LETTERS = 3;
+const MAX_LETTERS = 5;
+
+export function couldBeAcronym(token: string): boolean {
+  return token.length >= MIN_LETTERS && token.length <= MAX_LETTERS && /^[A-Z]+$/.test(token);
+}
+
+/** The initials of a whole name of three to five words ("PERUSAHAAN LISTRIK NEGARA" → "PLN"), or null. */
+export function nameAcronym(tokens: readonly string[]): string | null {
+  const words = tokens.filter((t) => !ACRONYM_SKIPS.has(t));
+  if (words.length < MIN_LETTERS || words.length > MAX_LETTERS || !words.every((w) => /^[A-Z]/.test(w))) return null;
+  return words.map((w) => w[0]).join('');
+}
+
+/**
+ * Where `tokens` spell `acronym` out: the first run of consecutive words (skipping "dan",
+ * "of" and the like inside it) whose initials are its letters, as [start, end); or null.
+ */
+export function spelledOut(acronym: string, tokens: readonly string[]): [number, number] | null {
+  for (let start = 0; start < tokens.length; start += 1) {
+    let k = start;
+    let letter = 0;
+    while (k < tokens.length && letter < acronym.length) {
+      const t = tokens[k]!;
+      if (k > start && ACRONYM_SKIPS.has(t)) {
+        k += 1;
+        continue;
+      }
+      if (t.length < 2 || t[0] !== acronym[letter]) break;
+      letter += 1;
+      k += 1;
+    }
+    if (letter === acronym.length) return [start, k];
+  }
+  return null;
+}
