@@ -2,15 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { couldBeAcronym, nameAcronym, spelledOut } from './acronyms.js';
 
 describe('acronyms', () => {
-  it('takes three to five letters as a possible acronym', () => {
-    expect(['PLN', 'BRI', 'IKPP', 'ABCDE'].every(couldBeAcronym)).toBe(true);
-    expect(['PP', 'ABCDEF', 'PT2', ''].some(couldBeAcronym)).toBe(false);
+  it('takes three to five letters with at most one vowel as a possible acronym', () => {
+    expect(['PLN', 'BRI', 'IKPP', 'BPJS', 'MJS'].every(couldBeAcronym)).toBe(true);
+    expect(['PP', 'BCDFGH', 'PT2', '', 'SAMA', 'JAYA', 'KAI'].some(couldBeAcronym)).toBe(false);
   });
 
   it('gives the initials of a whole name of three to five words, skipping "dan"', () => {
     expect(nameAcronym(['PERUSAHAAN', 'LISTRIK', 'NEGARA'])).toBe('PLN');
     expect(nameAcronym(['INDAH', 'KIAT', 'PULP', 'DAN', 'PAPER'])).toBe('IKPP');
     expect(nameAcronym(['MAJU', 'JAYA'])).toBeNull();
+    // "SUMBER AGUNG MAKMUR ABADI" would read "SAMA", a word.
+    expect(nameAcronym(['SUMBER', 'AGUNG', 'MAKMUR', 'ABADI'])).toBeNull();
     expect(nameAcronym(['A1', 'B2', 'C3', 'D4', 'E5', 'F6'])).toBeNull();
     expect(nameAcronym(['SINAR', '3', 'JAYA'])).toBeNull();
   });

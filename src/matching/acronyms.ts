@@ -10,15 +10,21 @@ import { ACRONYM_SKIPS } from './companyName.js';
 const MIN_LETTERS = 3;
 const MAX_LETTERS = 5;
 
+/**
+ * Three to five letters with at most one vowel: initials are mostly consonants ("PLN",
+ * "BRI", "IKPP"), while a word that reads as one ("SAMA", "JAYA") is more likely a word
+ * than the initials of "Sumber Agung Makmur Abadi".
+ */
 export function couldBeAcronym(token: string): boolean {
-  return token.length >= MIN_LETTERS && token.length <= MAX_LETTERS && /^[A-Z]+$/.test(token);
+  return token.length >= MIN_LETTERS && token.length <= MAX_LETTERS && /^[A-Z]+$/.test(token) && token.replace(/[^AEIOU]/g, '').length <= 1;
 }
 
-/** The initials of a whole name of three to five words ("PERUSAHAAN LISTRIK NEGARA" → "PLN"), or null. */
+/** The initials of a whole name of three to five words ("PERUSAHAAN LISTRIK NEGARA" → "PLN"), when they could be an acronym; or null. */
 export function nameAcronym(tokens: readonly string[]): string | null {
   const words = tokens.filter((t) => !ACRONYM_SKIPS.has(t));
-  if (words.length < MIN_LETTERS || words.length > MAX_LETTERS || !words.every((w) => /^[A-Z]/.test(w))) return null;
-  return words.map((w) => w[0]).join('');
+  if (!words.every((w) => /^[A-Z]/.test(w))) return null;
+  const initials = words.map((w) => w[0]).join('');
+  return couldBeAcronym(initials) ? initials : null;
 }
 
 /**
