@@ -48,6 +48,14 @@ describe('chooseBlockingKeys', () => {
     expect(keysOf(['MAJU', 'JAYA', 'ABADI']).some((k) => k.key === 'MJA')).toBe(false);
   });
 
+  it('looks, for a word of the name that could be initials, for the employers of its kab/kota whose name it abbreviates', () => {
+    expect(keysOf(['PLN', 'BATAM'])).toContainEqual(expect.objectContaining({ kind: 'initials', key: 'PLN', spelling: true }));
+    // Words with two vowels read as words; a common word is no acronym; without a kab/kota there is nowhere to look.
+    expect(keysOf(['SARI', 'ROTI']).some((k) => k.kind === 'initials')).toBe(false);
+    expect(keysOf(['BANK', 'QUANTARA']).some((k) => k.kind === 'initials')).toBe(false);
+    expect(chooseBlockingKeys(['PLN'], false, frequency, pairFrequency, 1_000_000).some((k) => k.kind === 'initials')).toBe(false);
+  });
+
   it('never blocks twice on the same key', () => {
     const keys = keysOf(['SARI', 'ROTI', 'SARIROTI']);
     expect(new Set(keys.map((k) => `${k.kind}:${k.key}`)).size).toBe(keys.length);

@@ -9,7 +9,8 @@
  *   permit's kab/kota (catches a typo in the other word).
  */
 
-import { nameAcronym } from './acronyms.js';
+import { couldBeAcronym, nameAcronym } from './acronyms.js';
+import { distinctiveFrequency } from './nameScore.js';
 
 export interface BlockingLimits {
   /** Words in at most this many employer names block anywhere. */
@@ -38,7 +39,8 @@ export const DEFAULT_BLOCKING: BlockingLimits = {
   postingsBudget: 250,
 };
 
-export type BlockingKind = 'word' | 'pair' | 'local';
+/** `initials`: employers in the permit's kab/kota whose name's initials are the key (migration 0016). */
+export type BlockingKind = 'word' | 'pair' | 'local' | 'initials';
 
 export interface BlockingKey {
   kind: BlockingKind;
@@ -128,7 +130,7 @@ export function chooseBlockingKeys(
   if (hasRegion && top.length && frequency(top[0]!) <= limits.localMax && (known.length <= 2 || !keys.length)) {
     keys.push({ kind: 'local', key: top[0]!, weight: weight(frequency(top[0]!)) });
   }
-  return [...keys, ...spellingKeys(tokens, hasRegion, frequency, pairFrequency, weight, new Set(keys.map((k) => k.key)), limits)];
+  return [...keys, ...spellingKeys(tokens, hasRegion, frequency, pairFrequency, totalEmployers, weight, new Set(keys.map((k) => k.key)), limits)];
 }
 
 /**
@@ -144,6 +146,7 @@ function spellingKeys(
   hasRegion: boolean,
   frequency: (t: string) => number,
   pairFrequency: (pair: string) => number,
+  totalEmployers: number,
   weight: (n: number) => number,
   taken: Set<string>,
   limits: BlockingLimits,
@@ -157,11 +160,21 @@ function spellingKeys(
     const n = pairFrequency(pair);
     if (n > 0 && n <= limits.pairMax && !taken.has(pair)) found.push({ kind: 'pair', key: pair, weight: weight(n), postings: n, spelling: true });
   }
+  // Only acronyms distinctive enough for the scorer to read as initials (nameScore.ts).
   const acronym = nameAcronym(tokens);
   const n = acronym ? frequency(acronym) : 0;
-  if (acronym && n > 0 && !taken.has(acronym)) {
+  if (acronym && n > 0 && !taken.has(acronym) && distinctiveFrequency(n, totalEmployers)) {
     if (n <= limits.rareMax) found.push({ kind: 'word', key: acronym, weight: weight(n), postings: n, spelling: true });
-    else if (hasRegion && n <= limits.localMax) found.push({ kind: 'local', key: acronym, weight: weight(n), postings: 0, spelling: true });
+    else if (hasRegion) found.push({ kind: 'local', key: acronym, weight: weight(n), postings: 0, spelling: true });
+  }
+  // The other way round: a word of the name that could be initials ("PLN") finds the
+  // employers of its kab/kota whose name it abbreviates.
+  if (hasRegion) {
+    for (const word of new Set(tokens)) {
+      if (couldBeAcronym(word) && word !== acronym && distinctiveFrequency(frequency(word), totalEmployers)) {
+        found.push({ kind: 'initials', key: word, weight: weight(frequency(word)), postings: 0, spelling: true });
+      }
+    }
   }
   return mostSelective(found, limits.postingsBudget, () => false).map((k) => ({ kind: k.kind, key: k.key, weight: k.weight, spelling: true }));
 }

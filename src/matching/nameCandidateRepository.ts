@@ -31,7 +31,8 @@ export interface PermitBlocking {
 
 /**
  * The candidate statement: each blocking key is an equality join on an indexed column
- * (employer word, employer word pair, employer word within a kab/kota). Candidates are
+ * (employer word, employer word pair, employer word within a kab/kota, initials of an
+ * employer's name within a kab/kota). Candidates are
  * ranked by the summed weight of the keys they share and cut to the best few per permit;
  * it reads the indexes alone, and employer rows are read afterwards, only for employers the
  * matcher does not already hold (candidateEmployers.ts).
@@ -62,6 +63,8 @@ export function nameCandidateQuery(blocking: PermitBlocking[], limits: Candidate
         SELECT ep.npp, ep.kab_kota FROM employer_token_pair ep WHERE k.kind = 'pair' AND ep.pair = k.key
         UNION ALL
         SELECT et.npp, et.kab_kota FROM employer_token et WHERE k.kind = 'local' AND et.token = k.key AND et.kab_kota = p.kab_kota
+        UNION ALL
+        SELECT e.npp, e.kab_kota FROM employer e WHERE k.kind = 'initials' AND name_initials(e.name_norm) = k.key AND e.kab_kota = p.kab_kota
       ) h
       GROUP BY h.npp
       -- An employer sharing a small part of what the permit's name is blocked on cannot

@@ -65,8 +65,13 @@ const ENTITY_FORMS = ['PT', 'CV', 'KOPERASI', 'YAYASAN', 'UD', 'FIRMA', 'PERUM',
 /** A word in at most about √N of N names ("weighs at least half of a unique word") is distinctive. */
 const DISTINCTIVE_SHARE = 0.5;
 
+/** Whether a word in `frequency` of `total` employer names is distinctive. */
+export function distinctiveFrequency(frequency: number, total: number): boolean {
+  return Math.max(0.3, Math.log((total + 1) / (frequency + 1))) >= DISTINCTIVE_SHARE * Math.log(total + 2);
+}
+
 function distinctive(stats: WordStats, token: string): boolean {
-  return wordWeight(stats, token) >= DISTINCTIVE_SHARE * Math.log(stats.total + 2);
+  return distinctiveFrequency(stats.frequency(token), stats.total);
 }
 
 // A batch scores thousands of pairs over the same few thousand words and addresses, so

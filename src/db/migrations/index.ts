@@ -14,6 +14,7 @@ import * as pairRegion from './0012_pair_region.js';
 import * as matchRequest from './0013_match_request.js';
 import * as byteOrderKeys from './0014_byte_order_keys.js';
 import * as nameRules from './0015_name_rules.js';
+import * as employerInitials from './0016_employer_initials.js';
 
 /** Ordered list of migrations; names sort in the order they must run. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '0013_match_request': matchRequest,
   '0014_byte_order_keys': byteOrderKeys,
   '0015_name_rules': nameRules,
+  '0016_employer_initials': employerInitials,
 };
