@@ -65,9 +65,14 @@ const ENTITY_FORMS = ['PT', 'CV', 'KOPERASI', 'YAYASAN', 'UD', 'FIRMA', 'PERUM',
 /** A word in at most about √N of N names ("weighs at least half of a unique word") is distinctive. */
 const DISTINCTIVE_SHARE = 0.5;
 
+/** A word's evidence weight: ln((N + 1) / (names with it + 1)), never below 0.3. */
+function weightOfFrequency(frequency: number, total: number): number {
+  return Math.max(0.3, Math.log((total + 1) / (frequency + 1)));
+}
+
 /** Whether a word in `frequency` of `total` employer names is distinctive. */
 export function distinctiveFrequency(frequency: number, total: number): boolean {
-  return Math.max(0.3, Math.log((total + 1) / (frequency + 1))) >= DISTINCTIVE_SHARE * Math.log(total + 2);
+  return weightOfFrequency(frequency, total) >= DISTINCTIVE_SHARE * Math.log(total + 2);
 }
 
 function distinctive(stats: WordStats, token: string): boolean {
@@ -86,7 +91,7 @@ export function wordWeight(stats: WordStats, token: string): number {
   }
   let weight = weights.get(token);
   if (weight === undefined) {
-    weight = Math.max(0.3, Math.log((stats.total + 1) / (stats.frequency(token) + 1)));
+    weight = weightOfFrequency(stats.frequency(token), stats.total);
     weights.set(token, weight);
   }
   return weight;
@@ -244,10 +249,15 @@ interface JoinedWords {
   acronyms: Map<string, string>;
 }
 
+/** Both names as they stand, with nothing respelled yet. */
+function respelling(permit: string[], employer: string[]): JoinedWords {
+  return { permit: [...permit], employer: [...employer], weights: new Map(), rarest: new Map(), acronyms: new Map() };
+}
+
 function joinSplitWords(permit: string[], employer: string[], stats: WordStats): JoinedWords | null {
   let result: JoinedWords | null = null;
   const join = (apart: string[], j: number) => {
-    result ??= { permit: [...permit], employer: [...employer], weights: new Map(), rarest: new Map(), acronyms: new Map() };
+    result ??= respelling(permit, employer);
     const a = apart[j]!;
     const b = apart[j + 1]!;
     const whole = wordWeight(stats, a + b);
@@ -299,7 +309,7 @@ function collapseAcronyms(joined: JoinedWords | null, permit: string[], employer
       if (!run) continue;
       const words = out.slice(run[0], run[1]).filter((w) => !ACRONYM_SKIPS.has(w));
       if (words.some((w) => short.includes(w))) continue;
-      result ??= { permit: [...permit], employer: [...employer], weights: new Map(), rarest: new Map(), acronyms: new Map() };
+      result ??= respelling(permit, employer);
       const weights = words.map((w) => wordWeight(stats, w));
       const own = wordWeight(stats, acronym);
       result.weights.set(acronym, Math.min(own, weights.reduce((a, b) => a + b, 0)));
