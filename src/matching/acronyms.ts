@@ -19,6 +19,14 @@ export function couldBeAcronym(token: string): boolean {
   return token.length >= MIN_LETTERS && token.length <= MAX_LETTERS && /^[A-Z]+$/.test(token) && token.replace(/[^AEIOU]/g, '').length <= 1;
 }
 
+/**
+ * Two consonants ("HM" for "Hanjaya Mandala") read as initials only beside a distinctive
+ * word the two names share ("HM SAMPOERNA"): alone, two letters spell too many names.
+ */
+export function couldBeTwoInitials(token: string): boolean {
+  return /^[B-DF-HJ-NP-TV-Z]{2}$/.test(token);
+}
+
 /** The initials of a whole name of three to five words ("PERUSAHAAN LISTRIK NEGARA" → "PLN"), when they could be an acronym; or null. */
 export function nameAcronym(tokens: readonly string[]): string | null {
   const words = tokens.filter((t) => !ACRONYM_SKIPS.has(t));

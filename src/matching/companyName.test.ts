@@ -20,7 +20,17 @@ describe('normaliseCompanyName', () => {
     ['PT Maju Jaya XIV', 'MAJU JAYA 14', ['PT']],
     ['PT Dua Kelinci', '2 KELINCI', ['PT']],
     ['Kop. Serba Usaha Maju', 'MAJU', ['KOPERASI']],
-    ['Yay. Pendidikan Al-Azhar', 'AL AZHAR', ['YAYASAN']],
+    ['Yay. Pendidikan Al-Azhar', 'ALAZHAR', ['YAYASAN']],
+    ['Yayasan Pendidikan Islam Al Falah', 'ALFALAH', ['YAYASAN']],
+    ['Yayasan An-Nur Sejahtera', 'ANNUR SEJAHTERA', ['YAYASAN']],
+    ['CV AN Jaya', 'AN JAYA', ['CV']],
+    ['Koperasi Simpan Pinjam dan Pembiayaan Syariah BMT Sidogiri', 'BMT SIDOGIRI', ['KOPERASI']],
+    ['KSPPS BMT Sidogiri', 'BMT SIDOGIRI', ['KOPERASI']],
+    ['Koperasi Jasa Keuangan Syariah Usaha Mulia', 'USAHA MULIA', ['KOPERASI']],
+    ['PT Njonja Meneer', 'NYONYA MENEER', ['PT']],
+    ['PT Pandjang Djaja', 'PANJANG JAYA', ['PT']],
+    ['PT Banjar Panjang', 'BANJAR PANJANG', ['PT']],
+    ['PT Matahari Dept. Store', 'MATAHARI DEPARTMENT STORE', ['PT']],
     ['Kopkar Sinar Abadi', 'KARYAWAN SINAR ABADI', ['KOPERASI']],
     ['Koperasi Karyawan PT Sinar Abadi', 'KARYAWAN SINAR ABADI', ['KOPERASI']],
     ['Perusahaan Perseroan (Persero) PT Pelabuhan Indonesia II', 'PELABUHAN INDONESIA 2', ['PERSERO', 'PT']],
@@ -81,7 +91,7 @@ describe('normaliseCompanyName', () => {
  */
 describe('NAME_RULES_VERSION', () => {
   const PINNED: { version: number; keys: Record<string, string> } = {
-    version: 3,
+    version: 4,
     keys: {
       'PT. Maju Jaya Sejahtera': 'MAJU JAYA SEJAHTERA',
       'PT Semen Indonesia (Persero) Tbk': 'SEMEN INDONESIA',
@@ -98,6 +108,10 @@ describe('NAME_RULES_VERSION', () => {
       'PT Maju Jaya Tbk Kantor Cabang Malang': 'MAJU JAYA',
       'PT Sumber Alfaria Trijaya Tbk (Alfamart)': 'SUMBER ALFARIA TRIJAYA',
       'Perumda Air Minum Tirta Kahuripan': 'PDAM TIRTA KAHURIPAN',
+      'Yayasan Pendidikan Islam Al-Falah': 'ALFALAH',
+      'KSPPS BMT Sidogiri': 'BMT SIDOGIRI',
+      'PT Njonja Meneer': 'NYONYA MENEER',
+      'PT Matahari Dept. Store': 'MATAHARI DEPARTMENT STORE',
     },
   };
 

@@ -15,7 +15,7 @@ import { boundedMemo } from '../shared/boundedMemo.js';
  * sends the permits it affects back to matching (nameRulesUpgrade.ts).
  * companyName.test.ts pins a sample of names to this version.
  */
-export const NAME_RULES_VERSION = 3;
+export const NAME_RULES_VERSION = 4;
 
 /** Legal forms, canonical code → spellings as token sequences (after punctuation folding). */
 const LEGAL_FORMS: Record<string, string[]> = {
@@ -30,10 +30,15 @@ const LEGAL_FORMS: Record<string, string[]> = {
   KOPERASI: [
     'KOPERASI', 'KSP', 'KSU', 'KUD', 'KSPPS', 'KOPERASI SIMPAN PINJAM', 'KOPERASI SERBA USAHA',
     'KOPERASI UNIT DESA', 'KOPERASI KONSUMEN', 'KOPERASI PRODUSEN',
+    // Sharia cooperatives: "KSPPS BMT Sidogiri" is "Koperasi Simpan Pinjam dan Pembiayaan Syariah BMT Sidogiri".
+    'KOPERASI SIMPAN PINJAM DAN PEMBIAYAAN SYARIAH', 'KOPERASI SIMPAN PINJAM SYARIAH', 'KSPS', 'KOPERASI JASA KEUANGAN SYARIAH', 'KJKS',
   ],
   // A foundation's field is part of how it is styled, and registries drop it: "Yayasan
   // Pendidikan Abi Ummi" is enrolled as "YAYASAN ABI UMMI".
-  YAYASAN: ['YAYASAN', 'YAYASAN PENDIDIKAN', 'YAYASAN KESEHATAN', 'YAYASAN SOSIAL', 'YAYASAN KEAGAMAAN', 'YAYASAN ISLAM', 'YAYASAN PANTI ASUHAN'],
+  YAYASAN: [
+    'YAYASAN', 'YAYASAN PENDIDIKAN', 'YAYASAN PENDIDIKAN ISLAM', 'YAYASAN KESEHATAN', 'YAYASAN SOSIAL', 'YAYASAN KEAGAMAAN',
+    'YAYASAN ISLAM', 'YAYASAN PANTI ASUHAN',
+  ],
   PERUM: ['PERUM', 'PERUSAHAAN UMUM'],
   PERUMDA: ['PERUMDA', 'PERUSAHAAN UMUM DAERAH', 'PERUSAHAAN DAERAH', 'PERUSDA', 'PD'],
   // Village enterprises, legal entities since PP 11/2021, and one shared by several villages.
@@ -160,6 +165,11 @@ const VARIANTS: Record<string, string> = {
   PERTAMBANGAN: 'TAMBANG',
   TEXTILE: 'TEKSTIL',
   TEXTILES: 'TEKSTIL',
+  // Abbreviations clerks write for a whole word.
+  DEPT: 'DEPARTMENT',
+  MFG: 'MANUFAKTUR',
+  BROS: 'BROTHERS',
+  CORP: 'CORPORATION',
 };
 const VARIANT_ENTRIES = Object.entries(VARIANTS);
 
@@ -235,18 +245,22 @@ function foldText(raw: string): string {
   return s.trim();
 }
 
+const OLD_SPELLING_MARK = /OE|DJ|TJ|SJ|^NJ/;
+
 /**
  * Pre-1972 (van Ophuijsen / Soewandi) spellings still used in company names: "SOEMBER",
  * "DJAJA", "TJAHAJA" are "SUMBER", "JAYA", "CAHAYA". Applied to both sides of a comparison.
  */
 export function foldOldSpelling(token: string): string {
-  // Only words that show an old-spelling mark are folded: modern "MAJU", "BANJAR" stay.
-  if (!/OE|DJ|TJ|SJ/.test(token)) return token;
+  // Only words that show an old-spelling mark are folded: modern "MAJU", "BANJAR" stay. No
+  // modern word starts with "NJ", so there it marks the old spelling of "NY" ("NJONJA").
+  if (!OLD_SPELLING_MARK.test(token)) return token;
   let t = token;
   // Until stable, so folding a folded word changes nothing ("DDJA" → "DJA" → "JA").
-  for (let previous = ''; previous !== t && /OE|DJ|TJ|SJ/.test(t); ) {
+  for (let previous = ''; previous !== t && OLD_SPELLING_MARK.test(t); ) {
     previous = t;
-    t = t.replace(/OE/g, 'U').replace(/DJ/g, 'J').replace(/TJ/g, 'C').replace(/SJ/g, 'SY').replace(/NJ/g, 'NY');
+    // "NJ" first: the "NJ" that folding "NDJ" leaves is today's ("PANDJANG" → "PANJANG").
+    t = t.replace(/NJ/g, 'NY').replace(/OE/g, 'U').replace(/DJ/g, 'J').replace(/TJ/g, 'C').replace(/SJ/g, 'SY');
     // Old "j" was today's "y" between vowels and at the end after a vowel ("DJAJA" → "JAYA").
     t = t.replace(/([AEIOU])J(?=[AEIOU]|$)/g, '$1Y');
   }
@@ -293,6 +307,24 @@ function foldAndJoin(tokens: string[]): string[] {
   }
 }
 
+/**
+ * An Arabic article is written apart or joined ("Al-Falah", "AL FALAH", "ALFALAH"; "An Nur",
+ * "ANNUR"): it is joined to its word. Only "AL", and an assimilated article whose consonant
+ * starts the next word ("AR RAHMAN", "AS SALAM"), so initials like "AN JAYA" stay apart.
+ */
+function joinArticles(tokens: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i]!;
+    const next = tokens[i + 1];
+    if (next && /^[A-Z]{3,}$/.test(next) && (t === 'AL' || (/^A[DNRSTZ]$/.test(t) && next[0] === t[1]))) {
+      out.push(t + next);
+      i += 1;
+    } else out.push(t);
+  }
+  return out;
+}
+
 /** Strips legal forms at either end, repeatedly ("PT ... TBK", "..., PT", "TBK TBK"), recording each. */
 function stripLegalForms(tokens: string[], legalForms: string[]): string[] {
   let changed = true;
@@ -334,7 +366,7 @@ function cutBranchOffice(tokens: string[]): string[] {
 function normalisingPass(tokens: string[], legalForms: string[]): { tokens: string[]; shortened: boolean } {
   // Spellings are folded before legal forms are taken out, so a word that folds into one
   // ("TJV" → "CV") is treated the same on every pass.
-  const stripped = stripLegalForms(foldPhrases(foldAndJoin(tokens).map((t) => VARIANTS[t] ?? t)), legalForms);
+  const stripped = stripLegalForms(foldPhrases(joinArticles(foldAndJoin(tokens)).map((t) => VARIANTS[t] ?? t)), legalForms);
   const company = cutBranchOffice(stripped);
   const kept = company.length > 2 ? company.filter((t, i) => i === 0 || i === company.length - 1 || !INNER_LEGAL_FORM_WORDS.has(t)) : company;
   return { tokens: kept.map(foldNumber), shortened: kept.length < stripped.length };

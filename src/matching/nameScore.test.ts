@@ -316,6 +316,17 @@ describe('scoreNamePair', () => {
     expect(score(side('CV MJS'), side('CV Maju Jaya Sentosa'))).toBeGreaterThan(0.86);
   });
 
+  it('reads two initials as two words only beside a distinctive word both names share', () => {
+    const full = side('PT Hanjaya Mandala Garuda Tbk');
+    const initials = scoreNamePair(side('PT H.M. Garuda Tbk'), full, stats);
+    expect(initials.score).toBeGreaterThan(0.86);
+    expect(initials.for).toContain('acronym HM = HANJAYA MANDALA');
+    // Without one, "SM" is not "Sinar Mas": two letters spell too many names.
+    expect(score(side('PT SM Jaya'), side('PT Sinar Mas Jaya'))).toBeLessThan(0.7);
+    // Vowels are not initials read so.
+    expect(scoreNamePair(side('PT AI Garuda'), side('PT Agro Indonesia Garuda'), stats).for.join(' ')).not.toContain('acronym');
+  });
+
   it('ignores the kab/kota a name ends with when it is where the record is, and the other name leaves it out', () => {
     const bogor = '3201';
     const withRegion = side('PDAM Tirta Kahuripan Kab. Bogor', { kabKota: bogor });
@@ -363,6 +374,18 @@ describe('scoreNamePair', () => {
     expect(rareThere).toBeGreaterThanOrEqual(0.85);
     expect(rareLoss).toBeLessThan(commonLoss / 3);
     expect(rareLoss).toBeGreaterThan(0); // but it is still some evidence against
+  });
+
+  it('links a name no other employer has across provinces, even in a small registry, and costs a common one more there', () => {
+    // 4,000 employers: the enrolled "FREEPORT" is the only one with that word.
+    const small: WordStats = { total: 4000, frequency: (t) => ({ FREEPORT: 1, INDONESIA: 440, MAJU: 600, JAYA: 800, ABADI: 320 })[t] ?? 0 };
+    const headOffice = scoreNamePair(side('PT Freeport Indonesia', { kabKota: '9404' }), side('PT FREEPORT INDONESIA'), small);
+    expect(headOffice.score).toBeGreaterThanOrEqual(0.86);
+    expect(headOffice.against.join(' ')).toContain('other kab/kota (3171 vs 9404)');
+    const common = side('PT Maju Jaya Abadi');
+    const provinceCost = (permit: NameSide, employer: string) =>
+      scoreNamePair(permit, side(employer, { kabKota: JAKUT }), small).score - scoreNamePair(permit, side(employer, { kabKota: BANDUNG }), small).score;
+    expect(provinceCost(common, 'PT MAJU JAYA ABADI')).toBeGreaterThan(provinceCost(side('PT Freeport Indonesia'), 'PT FREEPORT INDONESIA') + 0.03);
   });
 
   it('penalises a different NPWP taxpayer base (digits 2..10) strongly', () => {

@@ -12,7 +12,7 @@
 
 import { boundedMemo } from '../shared/boundedMemo.js';
 import { ACRONYM_SKIPS, completionsOf } from './companyName.js';
-import { couldBeAcronym, spelledOut } from './acronyms.js';
+import { couldBeAcronym, couldBeTwoInitials, spelledOut } from './acronyms.js';
 import { ownRegionSuffixLength } from './regionDesignation.js';
 
 export interface NameSide {
@@ -304,7 +304,8 @@ function collapseAcronyms(joined: JoinedWords | null, permit: string[], employer
     let out = long;
     for (const acronym of short) {
       // A common word that happens to be initials ("MAJU": "MAKMUR ABADI JAYA UTAMA") is not an acronym.
-      if (!couldBeAcronym(acronym) || out.includes(acronym) || !distinctive(stats, acronym)) continue;
+      const initials = couldBeAcronym(acronym) || (couldBeTwoInitials(acronym) && short.some((w) => w !== acronym && out.includes(w) && distinctive(stats, w)));
+      if (!initials || out.includes(acronym) || !distinctive(stats, acronym)) continue;
       const run = spelledOut(acronym, out);
       if (!run) continue;
       const words = out.slice(run[0], run[1]).filter((w) => !ACRONYM_SKIPS.has(w));
@@ -418,7 +419,9 @@ export function scoreNamePair(permitSide: NameSide, employerSide: NameSide, stat
     } else {
       const sameProvince = permit.kabKota.slice(0, 2) === employer.kabKota.slice(0, 2);
       // A common name elsewhere is usually another company; a distinctive one usually the same.
-      const penalty = Math.min(0.5, Math.max(0.03, 0.55 - 0.5 * rarity)) + (sameProvince ? 0 : 0.05);
+      // Another province costs more again for a common name, and next to nothing for a word
+      // no other employer has: a company's head office is enrolled where it is.
+      const penalty = Math.min(0.5, Math.max(0.03, 0.55 - 0.5 * rarity)) + (sameProvince ? 0 : 0.1 * Math.max(0, 1 - rarity));
       score -= penalty;
       against.push(`other kab/kota (${employer.kabKota} vs ${permit.kabKota}${sameProvince ? ', same province' : ''})`);
     }
