@@ -15,7 +15,7 @@ import { boundedMemo } from '../shared/boundedMemo.js';
  * sends the permits it affects back to matching (nameRulesUpgrade.ts).
  * companyName.test.ts pins a sample of names to this version.
  */
-export const NAME_RULES_VERSION = 4;
+export const NAME_RULES_VERSION = 5;
 
 /** Legal forms, canonical code → spellings as token sequences (after punctuation folding). */
 const LEGAL_FORMS: Record<string, string[]> = {
@@ -24,7 +24,7 @@ const LEGAL_FORMS: Record<string, string[]> = {
   TBK: ['TBK', 'PERSEROAN TERBUKA', 'PERSEROAN PUBLIK'],
   // "Perusahaan Perseroan (Persero)" is a state enterprise's full style; a regional one is a Perseroda.
   PERSERO: ['PERSERO', 'PERUSAHAAN PERSEROAN', 'PERSERODA'],
-  CV: ['CV', 'PERSEROAN KOMANDITER', 'COMMANDITAIRE VENNOOTSCHAP'],
+  CV: ['CV', 'PERSEROAN KOMANDITER', 'PERSEKUTUAN KOMANDITER', 'COMMANDITAIRE VENNOOTSCHAP'],
   FIRMA: ['FA', 'FIRMA'],
   UD: ['UD', 'USAHA DAGANG'],
   KOPERASI: [
@@ -32,6 +32,8 @@ const LEGAL_FORMS: Record<string, string[]> = {
     'KOPERASI UNIT DESA', 'KOPERASI KONSUMEN', 'KOPERASI PRODUSEN',
     // Sharia cooperatives: "KSPPS BMT Sidogiri" is "Koperasi Simpan Pinjam dan Pembiayaan Syariah BMT Sidogiri".
     'KOPERASI SIMPAN PINJAM DAN PEMBIAYAAN SYARIAH', 'KOPERASI SIMPAN PINJAM SYARIAH', 'KSPS', 'KOPERASI JASA KEUANGAN SYARIAH', 'KJKS',
+    // Credit unions are savings-and-loan cooperatives: "Kopdit Sehati", "CU Sehati".
+    'KOPDIT', 'KOPERASI KREDIT', 'CREDIT UNION', 'KOPERASI SYARIAH',
   ],
   // A foundation's field is part of how it is styled, and registries drop it: "Yayasan
   // Pendidikan Abi Ummi" is enrolled as "YAYASAN ABI UMMI".
@@ -71,6 +73,15 @@ const PHRASES: Record<string, string[]> = {
   'KOPERASI PEGAWAI REPUBLIK INDONESIA': ['KPRI'],
   'KOPERASI WANITA': ['KOPWAN'],
   'KOPERASI PASAR': ['KOPPAS'],
+  'KOPERASI PEGAWAI NEGERI': ['KPN'],
+  // Islamic boarding schools and their cooperatives: "Ponpes Tebuireng", "Kopontren Al-Ittifaq".
+  'PONDOK PESANTREN': ['PONPES'],
+  'KOPERASI PONDOK PESANTREN': ['KOPONTREN'],
+  'KOPERASI SYARIAH': ['KOPSYAH'],
+  BMT: ['BAITUL MAAL WAT TAMWIL', 'BAITUL MAL WAT TAMWIL', 'BAITUL MAAL WA TAMWIL', 'BAITUL MAAL WATTAMWIL'],
+  SMK: ['SEKOLAH MENENGAH KEJURUAN'],
+  SMA: ['SEKOLAH MENENGAH ATAS'],
+  SMP: ['SEKOLAH MENENGAH PERTAMA'],
 };
 
 /**
@@ -82,7 +93,7 @@ const INNER_LEGAL_FORM_WORDS = new Set(['PT', 'TBK', 'PERSERO']);
 
 /** Number words folded onto digits, as registries write them either way ("Dua Kelinci", "2 Kelinci"). */
 const NUMBER_WORDS: Record<string, string> = {
-  SATU: '1', DUA: '2', TIGA: '3', EMPAT: '4', LIMA: '5', ENAM: '6', TUJUH: '7', DELAPAN: '8', SEMBILAN: '9', SEPULUH: '10',
+  SATU: '1', DUA: '2', TIGA: '3', EMPAT: '4', LIMA: '5', ENAM: '6', TUJUH: '7', DELAPAN: '8', SEMBILAN: '9', SEPULUH: '10', SEBELAS: '11',
 };
 
 /**
@@ -111,6 +122,27 @@ function foldNumber(token: string, index: number): string {
   if (word) return word;
   if (index > 0 && ROMAN_NUMERAL.test(token)) return String(romanValue(token));
   return token;
+}
+
+/**
+ * Numbers written in two or three words fold onto one number: "Tujuh Belas" (after its
+ * words became "7 BELAS") is "17", "Dua Puluh Satu" is "21".
+ */
+function joinNumberWords(tokens: string[]): string[] {
+  const digit = (t: string | undefined) => (t !== undefined && /^[1-9]$/.test(t) ? Number(t) : null);
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i += 1) {
+    const d = digit(tokens[i]);
+    if (d !== null && tokens[i + 1] === 'BELAS') {
+      out.push(String(10 + d));
+      i += 1;
+    } else if (d !== null && tokens[i + 1] === 'PULUH') {
+      const units = digit(tokens[i + 2]);
+      out.push(String(10 * d + (units ?? 0)));
+      i += units === null ? 1 : 2;
+    } else out.push(tokens[i]!);
+  }
+  return out;
 }
 
 /** Spelling variants folded onto one token. */
@@ -170,6 +202,27 @@ const VARIANTS: Record<string, string> = {
   MFG: 'MANUFAKTUR',
   BROS: 'BROTHERS',
   CORP: 'CORPORATION',
+  CO: 'COMPANY',
+  CAB: 'CABANG',
+  TEHNIK: 'TEKNIK',
+  TEKHNIK: 'TEKNIK',
+  TECHNIC: 'TEKNIK',
+  SYSTEM: 'SISTEM',
+  SYSTEMS: 'SISTEM',
+  SUMATRA: 'SUMATERA',
+  // The pilgrim's title before a proprietor's name ("UD H. Abdul Rochim", "UD HAJI ABDUL
+  // ROCHIM"); a lone H is left after initials are joined ("H.M." stays "HM").
+  H: 'HAJI',
+  HJ: 'HAJAH',
+  HAJJAH: 'HAJAH',
+  MOHAMMAD: 'MUHAMMAD',
+  MOHAMAD: 'MUHAMMAD',
+  MOCHAMMAD: 'MUHAMMAD',
+  MOCHAMAD: 'MUHAMMAD',
+  MUHAMAD: 'MUHAMMAD',
+  MOH: 'MUHAMMAD',
+  MOCH: 'MUHAMMAD',
+  MUH: 'MUHAMMAD',
 };
 const VARIANT_ENTRIES = Object.entries(VARIANTS);
 
@@ -231,6 +284,18 @@ function dropAliases(upper: string): string {
   });
 }
 
+/**
+ * A former name given after the name ("PT Indosat Ooredoo Hutchison Tbk (d/h PT Indosat
+ * Tbk)", "… D/H CV Maju") is not part of it: the name is cut there, when a name stands
+ * before it.
+ */
+const FORMER_NAME = /\(\s*(?:D\s*\/\s*H|DH|DAHULU|EKS|EX|FORMERLY)(?![A-Z0-9])|(?<![A-Z0-9])D\s*\/\s*H(?![A-Z0-9])/;
+
+function dropFormerName(upper: string): string {
+  const at = upper.search(FORMER_NAME);
+  return at > 0 && /[A-Z0-9]/.test(upper.slice(0, at)) ? upper.slice(0, at) : upper;
+}
+
 function foldText(raw: string): string {
   // Invisible format characters (zero-width, bidi marks, soft hyphen) are not separators:
   // "MA\u200BJU" reads as "MAJU".
@@ -238,7 +303,9 @@ function foldText(raw: string): string {
   // Dotted legal-form abbreviations ("P.T.", "P. T.", "C.V.", "K.S.P.") become one token
   // before other dots split words, so "P.T. H.M. Sampoerna" keeps "HM" apart from "PT".
   s = s.replace(/(?<![A-Z0-9])([PCUK])\s*\.\s*([TVDSU])(?:\.\s*([PDU])(?![A-Z0-9]))?\s*\.?(?![A-Z0-9])/g, (_m, a: string, b: string, c?: string) => ` ${a}${b}${c ?? ''} `);
-  s = dropAliases(s.replace(/&/g, ' DAN '));
+  // Square brackets and braces set an aside apart as parentheses do ("PT Maju [Persero]").
+  s = s.replace(/[[{]/g, '(').replace(/[\]}]/g, ')');
+  s = dropAliases(dropFormerName(s).replace(/&/g, ' DAN '));
   // Apostrophes join ("MC'DONALD" → "MCDONALD"); any other non-alphanumeric splits.
   s = s.replace(/['’`]/g, '');
   s = s.replace(/[^A-Z0-9]+/g, ' ');
@@ -317,7 +384,7 @@ function joinArticles(tokens: string[]): string[] {
   for (let i = 0; i < tokens.length; i += 1) {
     const t = tokens[i]!;
     const next = tokens[i + 1];
-    if (next && /^[A-Z]{3,}$/.test(next) && (t === 'AL' || (/^A[DNRSTZ]$/.test(t) && next[0] === t[1]))) {
+    if (next && /^[A-Z]{3,}$/.test(next) && !NOT_ARTICLE_WORDS.has(next) && (t === 'AL' || (/^A[DNRSTZ]$/.test(t) && next[0] === t[1]))) {
       out.push(t + next);
       i += 1;
     } else out.push(t);
@@ -345,15 +412,31 @@ function stripLegalForms(tokens: string[], legalForms: string[]): string[] {
   return tokens;
 }
 
+/** Words that start where an office of the company is named: "… Cabang Surabaya", "… KCP Gubeng", "… Kanwil Jatim". */
+const OFFICE_WORDS = new Set(['CABANG', 'KC', 'KCP', 'KANWIL', 'PERWAKILAN']);
+/** "Kantor …" that names an office: branch, head office, regional office, representative. */
+const OFFICES_AFTER_KANTOR = new Set(['CABANG', 'PUSAT', 'WILAYAH', 'PERWAKILAN']);
+
 /**
- * A branch office is written after the company's name ("PT Maju Jaya Cabang Surabaya",
- * "… Kantor Cabang Malang"): the company is the name before it, and where the branch is
- * is the kab/kota's to say. Cut there, when a name stands before it.
+ * Words an article is never joined to: the start of a legal form, of an abbreviated phrase,
+ * or of an office after a name ("PT AL TBK", "AL USAHA DAGANG", "AL CABANG …").
+ */
+const NOT_ARTICLE_WORDS = new Set([
+  ...[...Object.values(LEGAL_FORMS), ...Object.values(PHRASES)].flat().map((s) => s.split(' ')[0]!),
+  ...OFFICE_WORDS,
+  'KANTOR',
+]);
+
+/**
+ * An office is written after the company's name ("PT Maju Jaya Cabang Surabaya", "…
+ * Kantor Cabang Malang", "… Kantor Pusat"): the company is the name before it, and where
+ * the office is is the kab/kota's to say. Cut there, when a name stands before it.
  */
 function cutBranchOffice(tokens: string[]): string[] {
-  const at = tokens.indexOf('CABANG', 1);
-  if (at < 0) return tokens;
-  return tokens.slice(0, at >= 2 && tokens[at - 1] === 'KANTOR' ? at - 1 : at);
+  for (let i = 1; i < tokens.length; i += 1) {
+    if (OFFICE_WORDS.has(tokens[i]!) || (tokens[i] === 'KANTOR' && OFFICES_AFTER_KANTOR.has(tokens[i + 1] ?? ''))) return tokens.slice(0, i);
+  }
+  return tokens;
 }
 
 /**
@@ -368,8 +451,11 @@ function normalisingPass(tokens: string[], legalForms: string[]): { tokens: stri
   // ("TJV" → "CV") is treated the same on every pass.
   const stripped = stripLegalForms(foldPhrases(joinArticles(foldAndJoin(tokens)).map((t) => VARIANTS[t] ?? t)), legalForms);
   const company = cutBranchOffice(stripped);
-  const kept = company.length > 2 ? company.filter((t, i) => i === 0 || i === company.length - 1 || !INNER_LEGAL_FORM_WORDS.has(t)) : company;
-  return { tokens: kept.map(foldNumber), shortened: kept.length < stripped.length };
+  // Legal forms the cut leaves at the end ("… (Persero) Tbk Kantor Pusat") are the name's
+  // own, for the next pass to take: inner words are dropped only from a name not cut.
+  const cut = company.length < stripped.length;
+  const kept = company.length > 2 && !cut ? company.filter((t, i) => i === 0 || i === company.length - 1 || !INNER_LEGAL_FORM_WORDS.has(t)) : company;
+  return { tokens: joinNumberWords(kept.map(foldNumber)), shortened: kept.length < stripped.length };
 }
 
 /** Passes at most: a pass runs again only after one shortened the name, and a cap keeps a pathological name from looping. */

@@ -338,6 +338,13 @@ describe('scoreNamePair', () => {
     expect(scoreNamePair(side('PDAM Kab. Bogor', { kabKota: bogor }), side('PDAM', { kabKota: bogor }), stats).nameSimilarity).toBeLessThan(1);
   });
 
+  it('knows the kab/kota a name ends with in the words of a normalised name ("Lima Puluh Kota" is "50 KOTA")', () => {
+    const limaPuluhKota = '1307';
+    const withRegion = side('Perumda Air Minum Tirta Kahuripan Kab. Lima Puluh Kota', { kabKota: limaPuluhKota });
+    const without = side('PDAM Tirta Kahuripan', { kabKota: limaPuluhKota });
+    expect(scoreNamePair(without, withRegion, stats).nameSimilarity).toBe(1);
+  });
+
   it('lowers the score much less for an extra common word than for an extra rare one', () => {
     const permit = side('PT Garuda Bintang');
     const extraCommon = score(permit, side('PT GARUDA BINTANG JAYA'));
@@ -465,6 +472,17 @@ describe('scoreNamePair', () => {
     expect(s.score).toBeLessThanOrEqual(0.03);
     expect(s.rarity).toBe(0);
     expect(s.distinctiveness).toBe(0);
+  });
+
+  it('counts a common word on one side only against a name of common words, and not against a distinctive one', () => {
+    const namesake = scoreNamePair(side('PT Sinar Makmur Abadi'), side('PT SINAR MAKMUR ABADI SENTOSA'), stats);
+    expect(namesake.against.join(' ')).toContain('in a name of common words: SENTOSA');
+    // Under the link threshold: two registered names, however common the extra word.
+    expect(namesake.score).toBeLessThan(0.86);
+    const distinctive = scoreNamePair(side('PT Xylofon Quantara'), side('PT XYLOFON QUANTARA SENTOSA'), stats);
+    expect(distinctive.against.join(' ')).not.toContain('common words');
+    // "DAN" is no word of the name's own.
+    expect(scoreNamePair(side('PT Sinar dan Makmur Abadi'), side('PT SINAR MAKMUR ABADI'), stats).against.join(' ')).not.toContain('common words');
   });
 
   it('measures rarity and distinctiveness by the shared words', () => {

@@ -60,6 +60,10 @@ const SUBSIDIARY_MARKERS = new Set([
 ]);
 /** What a subsidiary marker on one side only takes off the score: enough to keep a parent's name from linking. */
 const SUBSIDIARY_MARKER_PENALTY = 0.3;
+/** Below this rarity no shared word is distinctive: the name is common words only. */
+const COMMON_NAME_RARITY = 0.5;
+/** What each common word on one side only takes off a name of common words. */
+const PLAIN_EXTRA_WORD_PENALTY = 0.05;
 const ENTITY_FORMS = ['PT', 'CV', 'KOPERASI', 'YAYASAN', 'UD', 'FIRMA', 'PERUM', 'PERUMDA', 'BUMDES', 'BUMDESMA', 'PERSEKUTUAN', 'PERKUMPULAN'];
 
 /** A word in at most about √N of N names ("weighs at least half of a unique word") is distinctive. */
@@ -402,6 +406,13 @@ export function scoreNamePair(permitSide: NameSide, employerSide: NameSide, stat
     const penalty = (t: string) => (SUBSIDIARY_MARKERS.has(t) ? SUBSIDIARY_MARKER_PENALTY : 0.2 * Math.min(1, weightOf(t) / lnN));
     score -= Math.min(0.4, extra.reduce((sum, t) => sum + penalty(t), 0));
     against.push(`distinctive word(s) on one side only: ${extra.join(', ')}`);
+  }
+  // A name of common words only is told from its namesakes by all its words: "SUMBER MAKMUR
+  // ABADI" and "SUMBER MAKMUR ABADI JAYA" are two registered names, however common "JAYA" is.
+  const plainExtra = [...unmatchedP, ...unmatchedE].filter((t) => !extra.includes(t) && !ACRONYM_SKIPS.has(t));
+  if (plainExtra.length && rarity < COMMON_NAME_RARITY) {
+    score -= Math.min(2 * PLAIN_EXTRA_WORD_PENALTY, PLAIN_EXTRA_WORD_PENALTY * plainExtra.length);
+    against.push(`word(s) on one side only in a name of common words: ${plainExtra.join(', ')}`);
   }
 
   // The same street address is strong evidence of the same company, whatever the kab/kota coding says.

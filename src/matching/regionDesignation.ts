@@ -7,7 +7,7 @@
 
 import { kabKotaName } from '../reference/regions.js';
 import { boundedMemo } from '../shared/boundedMemo.js';
-import { foldOldSpelling } from './companyName.js';
+import { normaliseCompanyName } from './companyName.js';
 
 const DESIGNATORS: Record<string, string[]> = {
   KABUPATEN: ['KAB', 'KABUPATEN'],
@@ -26,7 +26,9 @@ const designationOf = boundedMemo((kabKota: string): Designation | null => {
   const [kind, ...rest] = name.toUpperCase().replace(/[^A-Z0-9]+/g, ' ').trim().split(' ');
   const designators = DESIGNATORS[kind ?? ''];
   if (!designators || !rest.length) return null;
-  return { designators, words: rest.map(foldOldSpelling) };
+  // In the words the region has in a normalised name ("Lima Puluh Kota" → "50 KOTA").
+  const words = normaliseCompanyName(rest.join(' ')).tokens;
+  return words.length ? { designators, words } : null;
 }, 1_000);
 
 /**
