@@ -85,6 +85,11 @@ describe('normaliseCompanyName', () => {
     ['PT Bank Jatim Tbk KCP Lawang', 'BANK JATIM', ['PT', 'TBK']],
     ['PT Bank Jatim Kanwil Malang', 'BANK JATIM', ['PT']],
     ['PT Kapal Api Cab. Surabaya', 'KAPAL API', ['PT']],
+    ['Kantor Perwakilan Samsung', 'KANTOR PERWAKILAN SAMSUNG', []],
+    ['PT Maju (Eks. CV Lama)', 'MAJU', ['PT']],
+    // A lone title at the end is more likely a word cut off at 30 characters.
+    ['PT Sinar Jaya Abadi Makmur H', 'SINAR JAYA ABADI MAKMUR H', ['PT']],
+    ['Hj, PT', 'HJ', ['PT']],
   ])('%s → %s', (raw, key, forms) => {
     const result = normaliseCompanyName(raw);
     expect(result.key).toBe(key);

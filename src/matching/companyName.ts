@@ -202,7 +202,6 @@ const VARIANTS: Record<string, string> = {
   MFG: 'MANUFAKTUR',
   BROS: 'BROTHERS',
   CORP: 'CORPORATION',
-  CO: 'COMPANY',
   CAB: 'CABANG',
   TEHNIK: 'TEKNIK',
   TEKHNIK: 'TEKNIK',
@@ -210,20 +209,25 @@ const VARIANTS: Record<string, string> = {
   SYSTEM: 'SISTEM',
   SYSTEMS: 'SISTEM',
   SUMATRA: 'SUMATERA',
-  // The pilgrim's title before a proprietor's name ("UD H. Abdul Rochim", "UD HAJI ABDUL
-  // ROCHIM"); a lone H is left after initials are joined ("H.M." stays "HM").
-  H: 'HAJI',
-  HJ: 'HAJAH',
   HAJJAH: 'HAJAH',
   MOHAMMAD: 'MUHAMMAD',
   MOHAMAD: 'MUHAMMAD',
   MOCHAMMAD: 'MUHAMMAD',
   MOCHAMAD: 'MUHAMMAD',
   MUHAMAD: 'MUHAMMAD',
-  MOH: 'MUHAMMAD',
-  MOCH: 'MUHAMMAD',
-  MUH: 'MUHAMMAD',
 };
+
+/**
+ * A proprietor's title and first name abbreviated before the rest of the name ("UD H.
+ * Abdul Rochim" is "UD HAJI ABDUL ROCHIM"; "H.M." was joined into "HM" before this).
+ * Only before another word: at the end, a lone "H" or "MOH" is more likely a name cut off
+ * at 30 characters ("… H" of "HOLDING"), which scoring reads as the start of a word.
+ */
+const ABBREVIATED_BEFORE_A_NAME: Record<string, string> = { H: 'HAJI', HJ: 'HAJAH', MOH: 'MUHAMMAD', MOCH: 'MUHAMMAD', MUH: 'MUHAMMAD' };
+
+function spellOutBeforeAName(token: string, index: number, tokens: string[]): string {
+  return (index < tokens.length - 1 ? ABBREVIATED_BEFORE_A_NAME[token] : undefined) ?? token;
+}
 const VARIANT_ENTRIES = Object.entries(VARIANTS);
 
 const LEGAL_FORM_SEQUENCES: Array<{ code: string; tokens: string[] }> = Object.entries(LEGAL_FORMS)
@@ -289,7 +293,7 @@ function dropAliases(upper: string): string {
  * Tbk)", "… D/H CV Maju") is not part of it: the name is cut there, when a name stands
  * before it.
  */
-const FORMER_NAME = /\(\s*(?:D\s*\/\s*H|DH|DAHULU|EKS|EX|FORMERLY)(?![A-Z0-9])|(?<![A-Z0-9])D\s*\/\s*H(?![A-Z0-9])/;
+const FORMER_NAME = /\(\s*(?:(?:D\s*\/\s*H|DH|DAHULU|FORMERLY)(?![A-Z0-9])|(?:EKS|EX)[\s.])|(?<![A-Z0-9])D\s*\/\s*H(?![A-Z0-9])/;
 
 function dropFormerName(upper: string): string {
   const at = upper.search(FORMER_NAME);
@@ -434,7 +438,11 @@ const NOT_ARTICLE_WORDS = new Set([
  */
 function cutBranchOffice(tokens: string[]): string[] {
   for (let i = 1; i < tokens.length; i += 1) {
-    if (OFFICE_WORDS.has(tokens[i]!) || (tokens[i] === 'KANTOR' && OFFICES_AFTER_KANTOR.has(tokens[i + 1] ?? ''))) return tokens.slice(0, i);
+    let start = -1;
+    if (tokens[i] === 'KANTOR' && OFFICES_AFTER_KANTOR.has(tokens[i + 1] ?? '')) start = i;
+    else if (OFFICE_WORDS.has(tokens[i]!)) start = tokens[i - 1] === 'KANTOR' ? i - 1 : i;
+    // "Kantor Perwakilan Samsung" is the office's own name.
+    if (start >= 1) return tokens.slice(0, start);
   }
   return tokens;
 }
@@ -455,7 +463,8 @@ function normalisingPass(tokens: string[], legalForms: string[]): { tokens: stri
   // own, for the next pass to take: inner words are dropped only from a name not cut.
   const cut = company.length < stripped.length;
   const kept = company.length > 2 && !cut ? company.filter((t, i) => i === 0 || i === company.length - 1 || !INNER_LEGAL_FORM_WORDS.has(t)) : company;
-  return { tokens: joinNumberWords(kept.map(foldNumber)), shortened: kept.length < stripped.length };
+  // Titles are read once legal forms are out, so "Hj, PT" keeps the word "HJ" as "Hj" does.
+  return { tokens: joinNumberWords(kept.map(spellOutBeforeAName).map(foldNumber)), shortened: kept.length < stripped.length };
 }
 
 /** Passes at most: a pass runs again only after one shortened the name, and a cap keeps a pathological name from looping. */
