@@ -15,7 +15,7 @@ import { boundedMemo } from '../shared/boundedMemo.js';
  * sends the permits it affects back to matching (nameRulesUpgrade.ts).
  * companyName.test.ts pins a sample of names to this version.
  */
-export const NAME_RULES_VERSION = 5;
+export const NAME_RULES_VERSION = 6;
 
 /** Legal forms, canonical code → spellings as token sequences (after punctuation folding). */
 const LEGAL_FORMS: Record<string, string[]> = {
@@ -56,12 +56,27 @@ const LEGAL_FORMS: Record<string, string[]> = {
  * Karyawan Sejahtera". Canonical spelling → the other spellings.
  */
 const PHRASES: Record<string, string[]> = {
+  // A hospital's kind is abbreviated whole ("RSUD", "RSI") or only its first two words ("RS Islam").
   RS: ['RUMAH SAKIT'],
-  RSU: ['RUMAH SAKIT UMUM'],
-  RSIA: ['RUMAH SAKIT IBU DAN ANAK'],
+  RSU: ['RUMAH SAKIT UMUM', 'RS UMUM'],
+  RSUD: ['RUMAH SAKIT UMUM DAERAH', 'RS UMUM DAERAH', 'RSU DAERAH'],
+  RSI: ['RUMAH SAKIT ISLAM', 'RS ISLAM'],
+  RSIA: ['RUMAH SAKIT IBU DAN ANAK', 'RS IBU DAN ANAK'],
+  RSAB: ['RUMAH SAKIT ANAK DAN BUNDA', 'RS ANAK DAN BUNDA'],
+  RSB: ['RUMAH SAKIT BERSALIN', 'RS BERSALIN'],
+  RSJ: ['RUMAH SAKIT JIWA', 'RS JIWA'],
+  RSGM: ['RUMAH SAKIT GIGI DAN MULUT', 'RS GIGI DAN MULUT'],
   RM: ['RUMAH MAKAN'],
-  BPR: ['BANK PERKREDITAN RAKYAT'],
+  // UU 4/2023 (P2SK) renamed the Bank Perkreditan Rakyat "Bank Perekonomian Rakyat"; the
+  // abbreviation stayed, so permits spell out the new name and the extract keeps "BPR".
+  BPR: ['BANK PERKREDITAN RAKYAT', 'BANK PEREKONOMIAN RAKYAT'],
+  BPRS: ['BANK PEMBIAYAAN RAKYAT SYARIAH', 'BANK PERKREDITAN RAKYAT SYARIAH', 'BANK PEREKONOMIAN RAKYAT SYARIAH', 'BPR SYARIAH'],
   BPD: ['BANK PEMBANGUNAN DAERAH'],
+  // Village credit institutions (Bali's LPD) and microfinance institutions.
+  LPD: ['LEMBAGA PERKREDITAN DESA'],
+  LKM: ['LEMBAGA KEUANGAN MIKRO'],
+  LKMS: ['LEMBAGA KEUANGAN MIKRO SYARIAH', 'LKM SYARIAH'],
+  SPBU: ['STASIUN PENGISIAN BAHAN BAKAR UMUM'],
   // Regional water companies became Perumda ("Perumda Air Minum Tirta Kahuripan",
   // "Perumdam …") and are still enrolled as the PDAM they were.
   PDAM: ['PERUSAHAAN DAERAH AIR MINUM', 'PERUSAHAAN UMUM DAERAH AIR MINUM', 'PERUMDA AIR MINUM', 'PERUMDAM', 'PD AIR MINUM', 'PERUSDA AIR MINUM'],
@@ -79,9 +94,49 @@ const PHRASES: Record<string, string[]> = {
   'KOPERASI PONDOK PESANTREN': ['KOPONTREN'],
   'KOPERASI SYARIAH': ['KOPSYAH'],
   BMT: ['BAITUL MAAL WAT TAMWIL', 'BAITUL MAL WAT TAMWIL', 'BAITUL MAAL WA TAMWIL', 'BAITUL MAAL WATTAMWIL'],
+  // Schools, madrasahs and colleges, which foundations run and enroll under the school's name.
   SMK: ['SEKOLAH MENENGAH KEJURUAN'],
   SMA: ['SEKOLAH MENENGAH ATAS'],
   SMP: ['SEKOLAH MENENGAH PERTAMA'],
+  SD: ['SEKOLAH DASAR'],
+  SLB: ['SEKOLAH LUAR BIASA'],
+  TK: ['TAMAN KANAK KANAK'],
+  PAUD: ['PENDIDIKAN ANAK USIA DINI'],
+  MI: ['MADRASAH IBTIDAIYAH'],
+  MTS: ['MADRASAH TSANAWIYAH'],
+  MA: ['MADRASAH ALIYAH'],
+  STIE: ['SEKOLAH TINGGI ILMU EKONOMI'],
+  STIKES: ['SEKOLAH TINGGI ILMU KESEHATAN'],
+  STAI: ['SEKOLAH TINGGI AGAMA ISLAM'],
+  STMIK: ['SEKOLAH TINGGI MANAJEMEN INFORMATIKA DAN KOMPUTER'],
+  // Provinces and Jakarta's cities in their everyday short forms ("Bank Jatim", "Pupuk
+  // Kaltim", "BPD Sumut"), spelled out: the extract and OSS each use either.
+  'JAWA TIMUR': ['JATIM'],
+  'JAWA TENGAH': ['JATENG'],
+  'JAWA BARAT': ['JABAR'],
+  'KALIMANTAN TIMUR': ['KALTIM'],
+  'KALIMANTAN BARAT': ['KALBAR'],
+  'KALIMANTAN SELATAN': ['KALSEL'],
+  'KALIMANTAN TENGAH': ['KALTENG'],
+  'KALIMANTAN UTARA': ['KALTARA'],
+  'SUMATERA UTARA': ['SUMUT'],
+  'SUMATERA BARAT': ['SUMBAR'],
+  'SUMATERA SELATAN': ['SUMSEL'],
+  'SULAWESI SELATAN': ['SULSEL'],
+  'SULAWESI UTARA': ['SULUT'],
+  'SULAWESI TENGAH': ['SULTENG'],
+  'SULAWESI TENGGARA': ['SULTRA'],
+  'SULAWESI BARAT': ['SULBAR'],
+  'NUSA TENGGARA BARAT': ['NTB'],
+  'NUSA TENGGARA TIMUR': ['NTT'],
+  'KEPULAUAN RIAU': ['KEPRI'],
+  'BANGKA BELITUNG': ['BABEL'],
+  'MALUKU UTARA': ['MALUT'],
+  'JAKARTA SELATAN': ['JAKSEL'],
+  'JAKARTA TIMUR': ['JAKTIM'],
+  'JAKARTA BARAT': ['JAKBAR'],
+  'JAKARTA UTARA': ['JAKUT'],
+  'JAKARTA PUSAT': ['JAKPUS'],
 };
 
 /**
@@ -91,9 +146,13 @@ const PHRASES: Record<string, string[]> = {
  */
 const INNER_LEGAL_FORM_WORDS = new Set(['PT', 'TBK', 'PERSERO']);
 
-/** Number words folded onto digits, as registries write them either way ("Dua Kelinci", "2 Kelinci"). */
+/**
+ * Number words folded onto digits, as registries write them either way ("Dua Kelinci", "2
+ * Kelinci"). The old spelling wrote seven "toedjoe" as well as "toedjoeh" ("Bintang
+ * Toedjoe"), which folds to "TUJU".
+ */
 const NUMBER_WORDS: Record<string, string> = {
-  SATU: '1', DUA: '2', TIGA: '3', EMPAT: '4', LIMA: '5', ENAM: '6', TUJUH: '7', DELAPAN: '8', SEMBILAN: '9', SEPULUH: '10', SEBELAS: '11',
+  SATU: '1', DUA: '2', TIGA: '3', EMPAT: '4', LIMA: '5', ENAM: '6', TUJUH: '7', TUJU: '7', DELAPAN: '8', SEMBILAN: '9', SEPULUH: '10', SEBELAS: '11',
 };
 
 /**
@@ -215,6 +274,12 @@ const VARIANTS: Record<string, string> = {
   MOCHAMMAD: 'MUHAMMAD',
   MOCHAMAD: 'MUHAMMAD',
   MUHAMAD: 'MUHAMMAD',
+  UNIV: 'UNIVERSITAS',
+  UNIVERSITY: 'UNIVERSITAS',
+  JOGJAKARTA: 'YOGYAKARTA',
+  JOGYAKARTA: 'YOGYAKARTA',
+  JOGJA: 'YOGYA',
+  JOGYA: 'YOGYA',
 };
 
 /**
@@ -326,14 +391,15 @@ export function foldOldSpelling(token: string): string {
   // Only words that show an old-spelling mark are folded: modern "MAJU", "BANJAR" stay. No
   // modern word starts with "NJ", so there it marks the old spelling of "NY" ("NJONJA").
   if (!OLD_SPELLING_MARK.test(token)) return token;
-  let t = token;
+  // Old "j" was today's "y" between vowels and at the end after a vowel ("DJAJA" → "DJAYA"),
+  // read on the word as written: the "j" that folding "dj" leaves is today's ("MADJU" is
+  // "MAJU", "REDJEKI" is "REJEKI", not "MAYU", "REYEKI").
+  let t = token.replace(/([AEIOU])J(?=[AEIOU]|$)/g, '$1Y');
   // Until stable, so folding a folded word changes nothing ("DDJA" → "DJA" → "JA").
   for (let previous = ''; previous !== t && OLD_SPELLING_MARK.test(t); ) {
     previous = t;
     // "NJ" first: the "NJ" that folding "NDJ" leaves is today's ("PANDJANG" → "PANJANG").
     t = t.replace(/NJ/g, 'NY').replace(/OE/g, 'U').replace(/DJ/g, 'J').replace(/TJ/g, 'C').replace(/SJ/g, 'SY');
-    // Old "j" was today's "y" between vowels and at the end after a vowel ("DJAJA" → "JAYA").
-    t = t.replace(/([AEIOU])J(?=[AEIOU]|$)/g, '$1Y');
   }
   return t;
 }
