@@ -1,6 +1,9 @@
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { matchSettings } from '../src/app.js';
+import { recomputeFindings } from '../src/findings/recompute.js';
 import { runUntilIdle } from '../src/queues/runUntilIdle.js';
 import { runCli } from './support/cli.js';
 import { importUnregistered } from './support/scenario.js';
@@ -53,5 +56,38 @@ describe('finding lifecycle and the officers\' Excel list (CLI)', () => {
     const missing = await runCli(['findings', 'export', '--format', 'xlsx'], t.env);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/--format xlsx needs --out FILE/);
+  });
+
+  it('keeps an officer\'s change made while the finding is being recomputed', async () => {
+    const finding = await t.ctx.db.selectFrom('finding').select(['id', 'nib', 'priority']).where('branch', '=', 'JEMBER').orderBy('id').executeTakeFirstOrThrow();
+    expect(await statusOf(finding.id)).toBe('notified');
+    // The stored priority is off, so the recompute has a change of its own to write to the row.
+    await t.ctx.db.updateTable('finding').set({ priority: finding.priority + 7 }).where('id', '=', finding.id).execute();
+
+    // The officer's transaction holds the row; the recompute starts while it is open.
+    let commitOfficer!: () => void;
+    let officerHolds!: () => void;
+    const holding = new Promise<void>((resolve) => (officerHolds = resolve));
+    const officer = t.ctx.db.transaction().execute(async (trx) => {
+      await trx.updateTable('finding').set({ status: 'acknowledged' }).where('id', '=', finding.id).execute();
+      officerHolds();
+      await new Promise<void>((resolve) => (commitOfficer = resolve));
+    });
+    await holding;
+    const { rules, wageYear } = matchSettings(t.config);
+    const recompute = recomputeFindings(t.ctx.db, [finding.nib], rules, wageYear);
+    // Until the recompute waits on the officer's row lock.
+    for (let waited = 0; ; waited += 1) {
+      const waiting = await sql<{ n: string }>`SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`.execute(t.ctx.db);
+      if (Number(waiting.rows[0]!.n) > 0) break;
+      expect(waited).toBeLessThan(200);
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    commitOfficer();
+    await officer;
+    await recompute;
+
+    const after = await t.ctx.db.selectFrom('finding').select(['status', 'priority']).where('id', '=', finding.id).executeTakeFirstOrThrow();
+    expect(after).toEqual({ status: 'acknowledged', priority: finding.priority });
   });
 });

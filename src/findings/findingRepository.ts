@@ -34,6 +34,26 @@ export interface SyncOutcome {
 const ACTIVE: FindingStatus[] = ['open', 'notified', 'acknowledged'];
 const SYSTEM = 'system';
 
+/** One step of a finding's lifecycle, as its audit trail records it. */
+export interface FindingTransition {
+  finding_id: number;
+  from_status: string | null;
+  to_status: string;
+  actor: string;
+  note: string | null;
+}
+
+/** Appends lifecycle steps to the audit trail in one statement, however many (column arrays, not a parameter per value). */
+export async function insertTransitions(db: Db, transitions: FindingTransition[]): Promise<void> {
+  if (!transitions.length) return;
+  await sql`
+    INSERT INTO finding_transition (finding_id, from_status, to_status, actor, note)
+    SELECT * FROM unnest(
+      ${transitions.map((t) => t.finding_id)}::bigint[], ${transitions.map((t) => t.from_status)}::text[], ${transitions.map((t) => t.to_status)}::text[],
+      ${transitions.map((t) => t.actor)}::text[], ${transitions.map((t) => t.note)}::text[]
+    )`.execute(db);
+}
+
 interface Change {
   id: number;
   status: FindingStatus;
@@ -62,18 +82,38 @@ export async function currentOutcomes(db: Db, nibs: string[]): Promise<PermitOut
 }
 
 /**
- * The findings of these permits, one index probe per permit. An `IN` list of a batch's
- * NIBs is planned as a scan of the whole table whenever its statistics are missing or
- * stale (a table that grew since the last ANALYZE); a lateral probe per NIB is not.
+ * The findings of these permits, locked until the caller's transaction ends: the notifier
+ * and officers change a finding's status while it is being recomputed, and a status read
+ * before their change would be written back over it. Rows are locked in (nib, id) order,
+ * as the notifier locks them, so the two never wait on each other in a cycle.
+ *
+ * One index probe per permit: an `IN` list of a batch's NIBs is planned as a scan of the
+ * whole table whenever its statistics are missing or stale (a table that grew since the
+ * last ANALYZE); a lateral probe per NIB is not.
  */
-async function findingsOf(db: Db, nibs: string[]) {
+async function lockFindingsOf(db: Db, nibs: string[]) {
   const rows = await sql<{
     id: number; nib: string; category: string; status: FindingStatus; priority: number; evidence: Record<string, unknown>; branch: string; npp: string | null; kab_kota: string | null;
   }>`
     SELECT f.id, f.nib, f.category, f.status, f.priority, f.evidence, f.branch, f.npp, f.kab_kota
-    FROM unnest(${nibs}::text[]) AS n(nib)
-    CROSS JOIN LATERAL (SELECT * FROM finding WHERE finding.nib = n.nib OFFSET 0) f`.execute(db);
+    FROM unnest(${[...nibs].sort()}::text[]) WITH ORDINALITY AS n(nib, position)
+    CROSS JOIN LATERAL (SELECT * FROM finding WHERE finding.nib = n.nib ORDER BY id FOR UPDATE) f
+    ORDER BY n.position, f.id`.execute(db);
   return rows.rows;
+}
+
+/**
+ * Marks these findings notified where they are still open (an officer or a recompute may
+ * have moved one on since the digest listed it), locking them in the order
+ * `lockFindingsOf` does. Returns the ids it changed.
+ */
+export async function markFindingsNotified(db: Db, ids: number[]): Promise<number[]> {
+  if (!ids.length) return [];
+  const rows = await sql<{ id: number }>`
+    UPDATE finding SET status = 'notified', updated_at = now()
+    WHERE id IN (SELECT id FROM finding WHERE id = ANY(${ids}::bigint[]) AND status = 'open' ORDER BY nib, id FOR UPDATE)
+    RETURNING id`.execute(db);
+  return rows.rows.map((r) => r.id);
 }
 
 /**
@@ -93,14 +133,14 @@ export async function syncFindings(
     await sql`SELECT nib FROM permit WHERE nib = ANY(${permits}::text[]) ORDER BY nib FOR UPDATE`.execute(trx);
     const { nibs, desired } = await desiredOf(trx);
     if (!nibs.length) return { opened: 0, reopened: 0, updated: 0, resolved: 0, branchesWithEvents: [] };
-    const existing = await findingsOf(trx, nibs);
+    const existing = await lockFindingsOf(trx, nibs);
     const existingByKey = new Map(existing.map((f) => [`${f.nib}|${f.category}`, f]));
     const desiredKeys = new Set(desired.map((d) => `${d.nib}|${d.category}`));
 
     const inserts: DesiredFinding[] = [];
     const changes: Change[] = [];
     const events: Array<{ finding_id: number; branch: string; kind: 'opened' | 'reopened' | 'resolved' }> = [];
-    const transitions: Array<{ finding_id: number; from_status: string | null; to_status: string; actor: string; note: string | null }> = [];
+    const transitions: FindingTransition[] = [];
     const outcome: SyncOutcome = { opened: 0, reopened: 0, updated: 0, resolved: 0, branchesWithEvents: [] };
 
     for (const d of desired) {
@@ -174,14 +214,7 @@ export async function syncFindings(
         INSERT INTO finding_event (finding_id, branch, kind)
         SELECT * FROM unnest(${events.map((e) => e.finding_id)}::bigint[], ${events.map((e) => e.branch)}::text[], ${events.map((e) => e.kind)}::text[])`.execute(trx);
     }
-    if (transitions.length) {
-      await sql`
-        INSERT INTO finding_transition (finding_id, from_status, to_status, actor, note)
-        SELECT * FROM unnest(
-          ${transitions.map((t) => t.finding_id)}::bigint[], ${transitions.map((t) => t.from_status)}::text[], ${transitions.map((t) => t.to_status)}::text[],
-          ${transitions.map((t) => t.actor)}::text[], ${transitions.map((t) => t.note)}::text[]
-        )`.execute(trx);
-    }
+    await insertTransitions(trx, transitions);
     outcome.branchesWithEvents = [...new Set(events.map((e) => e.branch))];
     return outcome;
   });

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
+import { anyId } from '../db/anyOf.js';
 import type { Channel } from '../db/schema.js';
+import { insertTransitions, markFindingsNotified } from '../findings/findingRepository.js';
 import { buildDigestPayload, type DigestItem, type DigestPayload, type DigestReason } from './digestContent.js';
 
 export interface ClaimedDigest {
@@ -91,7 +93,7 @@ export async function flushBranch(db: Db, branch: string, policy: FlushPolicy, n
       const decision = receiverDecision(active, log ? { firing: log.firing.map(Number), lastSentAt: log.last_sent_at } : null, now, policy.repeatIntervalMs);
       if (!decision.send) continue;
       const goneResolved = decision.goneIds.length
-        ? (await trx.selectFrom('finding').select('id').where('id', 'in', decision.goneIds).where('status', '=', 'resolved').execute()).map((r) => r.id)
+        ? (await trx.selectFrom('finding').select('id').where('id', '=', anyId(decision.goneIds)).where('status', '=', 'resolved').execute()).map((r) => r.id)
         : [];
       if (decision.reason === 'changed' && !decision.newIds.length && !goneResolved.length) {
         // Only dismissed or re-routed findings left: nothing to tell, but remember the new state.
@@ -153,21 +155,11 @@ export async function markDigestDelivered(db: Db, digest: ClaimedDigest): Promis
         oc.columns(['branch', 'channel']).doUpdateSet({ firing: digest.firing, last_digest_id: digest.id, last_sent_at: updated.created_at }),
       )
       .execute();
-    const ids = digest.payload.findings.map((f) => f.finding_id);
-    if (!ids.length) return;
-    const notified = await trx
-      .updateTable('finding')
-      .set({ status: 'notified', updated_at: sql`now()` })
-      .where('id', 'in', ids)
-      .where('status', '=', 'open')
-      .returning('id')
-      .execute();
-    if (notified.length) {
-      await trx
-        .insertInto('finding_transition')
-        .values(notified.map((f) => ({ finding_id: f.id, from_status: 'open', to_status: 'notified', actor: 'notifier', note: `${digest.channel} digest ${digest.id}` })))
-        .execute();
-    }
+    const notified = await markFindingsNotified(trx, digest.payload.findings.map((f) => f.finding_id));
+    await insertTransitions(
+      trx,
+      notified.map((id) => ({ finding_id: id, from_status: 'open', to_status: 'notified', actor: 'notifier', note: `${digest.channel} digest ${digest.id}` })),
+    );
   });
 }
 

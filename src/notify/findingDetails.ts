@@ -1,4 +1,5 @@
 import type { Db } from '../db/database.js';
+import { anyId } from '../db/anyOf.js';
 import { MANDATORY_PROGRAMS } from '../findings/rules.js';
 import { minimumWageTable } from '../reference/minimumWage.js';
 import { kabKotaName } from '../reference/regions.js';
@@ -16,7 +17,7 @@ export async function findingDetails(db: Db, ids: number[], change: (id: number)
       'p.name', 'p.npwp', 'p.address', 'p.kbli', 'p.business_scale', 'p.declared_workers',
       'e.active_workers', 'e.total_wages', 'e.programs', 'e.arrears_months', 'e.kab_kota as employer_kab_kota',
     ])
-    .where('f.id', 'in', ids)
+    .where('f.id', '=', anyId(ids))
     .execute();
   const wages = minimumWageTable();
   return rows.map((r) => {

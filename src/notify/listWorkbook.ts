@@ -1,3 +1,4 @@
+import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { safeCell } from '../shared/csv.js';
 import { LIST_COLUMNS, type DigestItem } from './digestContent.js';
@@ -18,22 +19,34 @@ function xlsxText(text: string): string {
  * Text cells are written as text and neutralised like the CSV lists (a leading =, +, -, @
  * gets an apostrophe), so a name is never a formula, not even after the cell is edited or
  * the sheet saved as CSV.
+ *
+ * Rows are streamed into the zip as they are made (ExcelJS's streaming writer), so memory
+ * holds the compressed file, not a model of every cell: a branch's first list at national
+ * scale has hundreds of thousands of rows, and the in-memory workbook took gigabytes.
  */
-export async function listWorkbook(title: string, items: DigestItem[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+export async function listWorkbook(title: string, items: Iterable<DigestItem>): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      chunks.push(chunk);
+      done();
+    },
+  });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   workbook.creator = 'Patuh';
-  const sheet = workbook.addWorksheet(title.slice(0, 31).replace(/[\\/?*[\]:]/g, '-') || 'Daftar');
+  const sheet = workbook.addWorksheet(title.slice(0, 31).replace(/[\\/?*[\]:]/g, '-') || 'Daftar', { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = LIST_COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.width }));
+  sheet.getRow(1).font = { bold: true };
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: LIST_COLUMNS.length } };
   for (const item of items) {
     const row: Record<string, unknown> = {};
     for (const c of LIST_COLUMNS) {
       const value = c.value(item);
       row[c.key] = typeof value === 'string' ? { richText: [{ text: xlsxText(safeCell(value) as string) }] } : value;
     }
-    sheet.addRow(row);
+    sheet.addRow(row).commit();
   }
-  sheet.getRow(1).font = { bold: true };
-  sheet.views = [{ state: 'frozen', ySplit: 1 }];
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: LIST_COLUMNS.length } };
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  sheet.commit();
+  await workbook.commit();
+  return Buffer.concat(chunks);
 }

@@ -1,4 +1,5 @@
 import type { Db } from '../db/database.js';
+import { anyId } from '../db/anyOf.js';
 import { sha256Hex } from '../shared/hash.js';
 
 export interface RejectedRecord {
@@ -66,7 +67,7 @@ export async function listOpenRejects(db: Db): Promise<RejectRow[]> {
 
 export async function markRejectsResolved(db: Db, ids: number[]): Promise<void> {
   if (!ids.length) return;
-  await db.updateTable('permit_reject').set({ resolved_at: new Date(), retried_at: new Date() }).where('id', 'in', ids).execute();
+  await db.updateTable('permit_reject').set({ resolved_at: new Date(), retried_at: new Date() }).where('id', '=', anyId(ids)).execute();
 }
 
 export async function recordRetryFailures(db: Db, failures: Array<{ id: number; reason: string }>): Promise<void> {
