@@ -96,9 +96,8 @@ async function lockFindingsOf(db: Db, nibs: string[]) {
     id: number; nib: string; category: string; status: FindingStatus; priority: number; evidence: Record<string, unknown>; branch: string; npp: string | null; kab_kota: string | null;
   }>`
     SELECT f.id, f.nib, f.category, f.status, f.priority, f.evidence, f.branch, f.npp, f.kab_kota
-    FROM unnest(${[...nibs].sort()}::text[]) WITH ORDINALITY AS n(nib, position)
-    CROSS JOIN LATERAL (SELECT * FROM finding WHERE finding.nib = n.nib ORDER BY id FOR UPDATE) f
-    ORDER BY n.position, f.id`.execute(db);
+    FROM unnest(${[...nibs].sort()}::text[]) AS n(nib)
+    CROSS JOIN LATERAL (SELECT * FROM finding WHERE finding.nib = n.nib ORDER BY id FOR UPDATE) f`.execute(db);
   return rows.rows;
 }
 

@@ -387,7 +387,7 @@ const OLD_SPELLING_MARK = /OE|DJ|TJ|SJ|^NJ/;
  * Pre-1972 (van Ophuijsen / Soewandi) spellings still used in company names: "SOEMBER",
  * "DJAJA", "TJAHAJA" are "SUMBER", "JAYA", "CAHAYA". Applied to both sides of a comparison.
  */
-export function foldOldSpelling(token: string): string {
+function foldOldSpelling(token: string): string {
   // Only words that show an old-spelling mark are folded: modern "MAJU", "BANJAR" stay. No
   // modern word starts with "NJ", so there it marks the old spelling of "NY" ("NJONJA").
   if (!OLD_SPELLING_MARK.test(token)) return token;
