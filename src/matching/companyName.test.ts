@@ -111,6 +111,21 @@ describe('normaliseCompanyName', () => {
     ['PT Kapal Api Cab. Surabaya', 'KAPAL API', ['PT']],
     ['Kantor Perwakilan Samsung', 'KANTOR PERWAKILAN SAMSUNG', []],
     ['PT Maju (Eks. CV Lama)', 'MAJU', ['PT']],
+    ['PTPN XII', 'PERKEBUNAN NUSANTARA 12', ['PT']],
+    ['PT Perkebunan Nusantara XII (Persero)', 'PERKEBUNAN NUSANTARA 12', ['PT', 'PERSERO']],
+    ['Koperasi Karyawan PTPN XI', 'KARYAWAN PERKEBUNAN NUSANTARA 11', ['KOPERASI']],
+    ['SMKN 2 Malang', 'SMK NEGERI 2 MALANG', []],
+    ['SMK N 2 Malang', 'SMK NEGERI 2 MALANG', []],
+    ['Sekolah Menengah Kejuruan Negeri 2 Malang', 'SMK NEGERI 2 MALANG', []],
+    ['SDN 1 Kaliwates', 'SD NEGERI 1 KALIWATES', []],
+    ['MTsN 1 Malang', 'MTS NEGERI 1 MALANG', []],
+    ['Primer Koperasi Kartika', 'KARTIKA', ['KOPERASI']],
+    ['Primkop Kartika', 'KARTIKA', ['KOPERASI']],
+    ['Kopeg Pemkot Surabaya', 'PEGAWAI PEMKOT SURABAYA', ['KOPERASI']],
+    ['Rumah Sakit Umum Pusat Dr. Sardjito', 'RSUP DR SARJITO', []],
+    ['Yayasan St. Yusup', 'SANTO YUSUP', ['YAYASAN']],
+    // After a name, "ST" is an engineer's degree, not a saint.
+    ['UD Budi Santoso ST', 'BUDI SANTOSO ST', ['UD']],
     // A lone title at the end is more likely a word cut off at 30 characters.
     ['PT Sinar Jaya Abadi Makmur H', 'SINAR JAYA ABADI MAKMUR H', ['PT']],
     ['Hj, PT', 'HJ', ['PT']],
@@ -150,7 +165,7 @@ describe('normaliseCompanyName', () => {
  */
 describe('NAME_RULES_VERSION', () => {
   const PINNED: { version: number; keys: Record<string, string> } = {
-    version: 6,
+    version: 7,
     keys: {
       'PT. Maju Jaya Sejahtera': 'MAJU JAYA SEJAHTERA',
       'PT Semen Indonesia (Persero) Tbk': 'SEMEN INDONESIA',
@@ -186,6 +201,12 @@ describe('NAME_RULES_VERSION', () => {
       'Univ. Muhammadiyah Malang': 'UNIVERSITAS MUHAMMADIYAH MALANG',
       'PT Pupuk Kaltim': 'PUPUK KALIMANTAN TIMUR',
       'CV Madju Redjeki': 'MAJU REJEKI',
+      'PTPN XII': 'PERKEBUNAN NUSANTARA 12',
+      'SMAN 1 Jember': 'SMA NEGERI 1 JEMBER',
+      'Primkop Kartika': 'KARTIKA',
+      'Yayasan St. Yusup': 'SANTO YUSUP',
+      'RSUP Dr. Sardjito': 'RSUP DR SARJITO',
+      'Kopeg Pemkot Surabaya': 'PEGAWAI PEMKOT SURABAYA',
     },
   };
 

@@ -15,7 +15,7 @@ import { boundedMemo } from '../shared/boundedMemo.js';
  * sends the permits it affects back to matching (nameRulesUpgrade.ts).
  * companyName.test.ts pins a sample of names to this version.
  */
-export const NAME_RULES_VERSION = 6;
+export const NAME_RULES_VERSION = 7;
 
 /** Legal forms, canonical code → spellings as token sequences (after punctuation folding). */
 const LEGAL_FORMS: Record<string, string[]> = {
@@ -34,6 +34,8 @@ const LEGAL_FORMS: Record<string, string[]> = {
     'KOPERASI SIMPAN PINJAM DAN PEMBIAYAAN SYARIAH', 'KOPERASI SIMPAN PINJAM SYARIAH', 'KSPS', 'KOPERASI JASA KEUANGAN SYARIAH', 'KJKS',
     // Credit unions are savings-and-loan cooperatives: "Kopdit Sehati", "CU Sehati".
     'KOPDIT', 'KOPERASI KREDIT', 'CREDIT UNION', 'KOPERASI SYARIAH',
+    // A primary cooperative, as the armed forces' and police's are styled ("Primkop Kartika").
+    'PRIMKOP', 'PRIMER KOPERASI',
   ],
   // A foundation's field is part of how it is styled, and registries drop it: "Yayasan
   // Pendidikan Abi Ummi" is enrolled as "YAYASAN ABI UMMI".
@@ -59,6 +61,7 @@ const PHRASES: Record<string, string[]> = {
   // A hospital's kind is abbreviated whole ("RSUD", "RSI") or only its first two words ("RS Islam").
   RS: ['RUMAH SAKIT'],
   RSU: ['RUMAH SAKIT UMUM', 'RS UMUM'],
+  RSUP: ['RUMAH SAKIT UMUM PUSAT', 'RS UMUM PUSAT', 'RSU PUSAT'],
   RSUD: ['RUMAH SAKIT UMUM DAERAH', 'RS UMUM DAERAH', 'RSU DAERAH'],
   RSI: ['RUMAH SAKIT ISLAM', 'RS ISLAM'],
   RSIA: ['RUMAH SAKIT IBU DAN ANAK', 'RS IBU DAN ANAK'],
@@ -89,6 +92,9 @@ const PHRASES: Record<string, string[]> = {
   'KOPERASI WANITA': ['KOPWAN'],
   'KOPERASI PASAR': ['KOPPAS'],
   'KOPERASI PEGAWAI NEGERI': ['KPN'],
+  'KOPERASI PEGAWAI': ['KOPEG'],
+  // The state plantation companies are known by their initials, the PT inside them: "PTPN XII".
+  'PT PERKEBUNAN NUSANTARA': ['PTPN'],
   // Islamic boarding schools and their cooperatives: "Ponpes Tebuireng", "Kopontren Al-Ittifaq".
   'PONDOK PESANTREN': ['PONPES'],
   'KOPERASI PONDOK PESANTREN': ['KOPONTREN'],
@@ -99,6 +105,12 @@ const PHRASES: Record<string, string[]> = {
   SMA: ['SEKOLAH MENENGAH ATAS'],
   SMP: ['SEKOLAH MENENGAH PERTAMA'],
   SD: ['SEKOLAH DASAR'],
+  // State schools add "Negeri", which is abbreviated to its initial, joined or apart: "SMAN 1", "SMP N 5".
+  'SMK NEGERI': ['SMKN', 'SMK N'],
+  'SMA NEGERI': ['SMAN', 'SMA N'],
+  'SMP NEGERI': ['SMPN', 'SMP N'],
+  'SD NEGERI': ['SDN', 'SD N'],
+  'MTS NEGERI': ['MTSN', 'MTS N'],
   SLB: ['SEKOLAH LUAR BIASA'],
   TK: ['TAMAN KANAK KANAK'],
   PAUD: ['PENDIDIKAN ANAK USIA DINI'],
@@ -288,7 +300,12 @@ const VARIANTS: Record<string, string> = {
  * Only before another word: at the end, a lone "H" or "MOH" is more likely a name cut off
  * at 30 characters ("… H" of "HOLDING"), which scoring reads as the start of a word.
  */
-const ABBREVIATED_BEFORE_A_NAME: Record<string, string> = { H: 'HAJI', HJ: 'HAJAH', MOH: 'MUHAMMAD', MOCH: 'MUHAMMAD', MUH: 'MUHAMMAD' };
+const ABBREVIATED_BEFORE_A_NAME: Record<string, string> = {
+  H: 'HAJI', HJ: 'HAJAH', MOH: 'MUHAMMAD', MOCH: 'MUHAMMAD', MUH: 'MUHAMMAD',
+  // A saint a Catholic foundation or school is named after ("Yayasan St. Yusup"); after a
+  // name, "ST" is more likely an engineer's degree.
+  ST: 'SANTO', STA: 'SANTA',
+};
 
 function spellOutBeforeAName(token: string, index: number, tokens: string[]): string {
   return (index < tokens.length - 1 ? ABBREVIATED_BEFORE_A_NAME[token] : undefined) ?? token;
