@@ -30,7 +30,7 @@ export const findingsQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
   cursor: cursor.optional(),
   format: z.enum(['json', 'csv', 'xlsx']).default('json'),
-});
+}).strict();
 
 export const findingIdSchema = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
 

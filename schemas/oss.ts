@@ -99,6 +99,13 @@ export function parseOssDate(s: string): Date | null {
   return date;
 }
 
+/**
+ * How far ahead of this clock an OSS date may be (clock skew). A permit's version is the
+ * date it was issued or changed, and a later version replaces an earlier one: a version
+ * dated in the future would shadow every real change after it, a revocation too.
+ */
+const FUTURE_DATE_TOLERANCE_MS = 24 * 3600_000;
+
 const ossDate = z.preprocess(
   blankToUndefined,
   z
@@ -107,6 +114,10 @@ const ossDate = z.preprocess(
       const value = parseOssDate(s);
       if (!value) {
         ctx.addIssue({ code: 'custom', message: 'must be a date such as 2024-01-15 or 2024-01-15 10:20:30' });
+        return z.NEVER;
+      }
+      if (value.getTime() > Date.now() + FUTURE_DATE_TOLERANCE_MS) {
+        ctx.addIssue({ code: 'custom', message: `must not be in the future (${s.trim()}): OSS dates a permit when it is issued or changed` });
         return z.NEVER;
       }
       return value;

@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../src/api/server.js';
+import { requestRecheck } from '../src/oss/recheck.js';
 import { runUntilIdle } from '../src/queues/runUntilIdle.js';
 import { runCli } from './support/cli.js';
 import { importUnregistered } from './support/scenario.js';
@@ -117,22 +119,31 @@ describe('HTTP API: keys, roles, branch scope and refusals', () => {
     expect(ack.json()).toEqual({ id: tubanFinding, from: 'notified', to: 'acknowledged' });
     const noReason = await call('POST', `/findings/${tubanFinding}/dismiss`, 'tuban', {});
     expect(noReason.statusCode).toBe(400);
-    expect(noReason.json().error).toMatch(/needs a reason/);
+    expect(noReason.json()).toEqual({ error: 'invalid body', details: [{ field: 'reason', message: 'a dismissal needs a reason' }] });
+    // A note is no reason.
+    expect((await call('POST', `/findings/${tubanFinding}/dismiss`, 'tuban', { note: 'tutup' })).statusCode).toBe(400);
+    // Nor is a misspelt filter a filter.
+    expect((await call('GET', '/findings?branch[]=JEMBER', 'tuban')).json()).toEqual({ error: 'invalid query', details: [{ field: 'query', message: 'Unrecognized key: "branch[]"' }] });
+    expect((await call('GET', '/findings?limit=2&limit=3', 'tuban')).json()).toEqual({ error: 'invalid query', details: [{ field: 'limit', message: 'must be given once' }] });
     const dismissed = await call('POST', `/findings/${tubanFinding}/dismiss`, 'tuban', { reason: 'sudah tutup' });
     expect(dismissed.json()).toMatchObject({ from: 'acknowledged', to: 'dismissed' });
     const again = await call('POST', `/findings/${tubanFinding}/acknowledge`, 'tuban', {});
     expect(again.statusCode).toBe(409);
     const detail = (await call('GET', `/findings/${tubanFinding}`, 'tuban')).json();
     expect(detail.history.slice(-2)).toEqual([
-      expect.objectContaining({ to_status: 'acknowledged', actor: 'key:tuban', note: 'ditelepon' }),
-      expect.objectContaining({ to_status: 'dismissed', actor: 'key:tuban', note: 'sudah tutup' }),
+      expect.objectContaining({ to_status: 'acknowledged', actor: expect.stringMatching(/^key:tuban#\d+$/), note: 'ditelepon' }),
+      expect.objectContaining({ to_status: 'dismissed', actor: expect.stringMatching(/^key:tuban#\d+$/), note: 'sudah tutup' }),
     ]);
   });
 
   it('downloads the list as CSV and XLSX', async () => {
     const csv = await call('GET', '/findings?format=csv&branch=JEMBER', 'admin');
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
-    expect(csv.body.trim().split('\n')).toHaveLength(3);
+    const lines = csv.body.trim().split('\n');
+    expect(lines).toHaveLength(3);
+    // Each line carries the finding's id, which the transitions take.
+    expect(lines[0]!.trim().split(',').pop()).toBe('ID temuan / Finding id');
+    expect(lines.slice(1).map((l) => Number(l.trim().split(',').pop()))).toContain(jemberFinding);
     const xlsx = await call('GET', '/findings?format=xlsx', 'tuban');
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
@@ -155,10 +166,37 @@ describe('HTTP API: keys, roles, branch scope and refusals', () => {
     const ok = await call('POST', '/review/decisions', 'tuban', { nib: tubanNibs[0], npp: '55500077', verdict: 'different', note: 'lain' });
     expect(ok.json()).toEqual({ nib: tubanNibs[0], npp: '55500077', verdict: 'different', queued: true });
     const judgement = await t.ctx.db.selectFrom('match_judgement').select(['actor', 'verdict']).where('nib', '=', tubanNibs[0]!).executeTakeFirstOrThrow();
-    expect(judgement).toEqual({ actor: 'key:tuban', verdict: 'different' });
+    expect(judgement).toEqual({ actor: expect.stringMatching(/^key:tuban#\d+$/), verdict: 'different' });
+    // An employer of another branch that the matcher never put before this permit is not the officer's to pick:
+    // "same" would link it and show its enrollment with the permit's findings.
+    await t.ctx.db.insertInto('employer').values({ npp: '55500078', name: 'PT JEMBER LAIN', name_norm: 'JEMBER LAIN', programs: [], status: 'AKTIF', active_workers: 9, total_wages: 9, arrears_months: 3, npwp: null, nib: null, address: null, kab_kota: '3509', import_id: null }).execute();
+    const foreign = await call('POST', '/review/decisions', 'tuban', { nib: tubanNibs[1], npp: '55500078', verdict: 'same' });
+    expect(foreign.statusCode).toBe(403);
+    expect(foreign.json().error).toBe('employer 55500078 is neither a candidate for this permit nor enrolled in your branches (TUBAN)');
+    expect(await t.ctx.db.selectFrom('match_judgement').select('verdict').where('nib', '=', tubanNibs[1]!).executeTakeFirst()).toBeUndefined();
+    // Listed as the permit's runner-up, it is.
+    await sql`UPDATE match SET explanation = jsonb_set(explanation, '{runner_up}', '{"npp": "55500078", "score": 0.61}') WHERE nib = ${tubanNibs[1]!}`.execute(t.ctx.db);
+    expect((await call('POST', '/review/decisions', 'tuban', { nib: tubanNibs[1], npp: '55500078', verdict: 'different' })).statusCode).toBe(200);
+    expect((await call('POST', '/review/decisions', 'admin', { nib: tubanNibs[2], npp: '55500078', verdict: 'different' })).statusCode).toBe(200);
     const invalid = await call('POST', '/review/decisions', 'tuban', { nib: tubanNibs[0], verdict: 'maybe' });
     expect(invalid.statusCode).toBe(400);
     expect(invalid.json().details.map((d: { field: string }) => d.field).sort()).toEqual(['npp', 'verdict']);
+  });
+
+  it('lets an officer re-check, and read the re-checks of, permits of their own branches only', async () => {
+    const other = await call('POST', '/rechecks', 'tuban', { nib: tubanNibs[3] });
+    expect(other.statusCode).toBe(403);
+    expect(other.json().error).toBe('this belongs to a branch outside yours (TUBAN)');
+    const byNpwp = await call('POST', '/rechecks', 'tuban', { npwp: '01.234.567.8-901.000' });
+    expect(byNpwp.statusCode).toBe(403);
+    expect(byNpwp.json().error).toMatch(/by its NIB; a re-check by NPWP needs the admin or integration role/);
+    expect((await call('POST', '/rechecks', 'tuban', { nib: '9999999999999' })).statusCode).toBe(404);
+    const jemberRecheck = await requestRecheck(t.ctx, { nib: tubanNibs[3]! });
+    expect((await call('GET', `/rechecks/${jemberRecheck}`, 'tuban')).statusCode).toBe(403);
+    expect((await call('GET', `/rechecks/${jemberRecheck}`, 'admin')).json()).toMatchObject({ id: jemberRecheck, query: { nib: tubanNibs[3] } });
+    expect((await call('GET', `/rechecks/${jemberRecheck}`, 'integration')).statusCode).toBe(200);
+    const tubanRecheck = await requestRecheck(t.ctx, { nib: tubanNibs[0]! });
+    expect((await call('GET', `/rechecks/${tubanRecheck}`, 'tuban')).json()).toMatchObject({ id: tubanRecheck, query: { nib: tubanNibs[0] } });
   });
 
   it('refuses bodies over the size limit (413)', async () => {
@@ -174,5 +212,10 @@ describe('HTTP API: keys, roles, branch scope and refusals', () => {
     const id = list.stdout.split('\n').find((l) => l.includes('\ttuban\t'))!.split('\t')[0]!;
     expect((await runCli(['keys', 'revoke', '--id', id], t.env)).code).toBe(0);
     expect((await call('GET', '/findings', 'tuban')).statusCode).toBe(401);
+    // Guessed keys share their address's allowance: a new guess each time is no way around it.
+    const guesses: number[] = [];
+    for (let i = 0; i < 45; i += 1) guesses.push((await call('GET', '/findings', `patuh_guess-${i}`)).statusCode);
+    expect(guesses.slice(0, 20)).toEqual(Array(20).fill(401));
+    expect(guesses).toContain(429);
   });
 });

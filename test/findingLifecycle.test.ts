@@ -42,6 +42,24 @@ describe('finding lifecycle and the officers\' Excel list (CLI)', () => {
     ]);
   });
 
+  it('keeps a finding an officer resolved resolved while the evidence stays the same, and reopens it on new evidence', async () => {
+    const c = ids[2]!;
+    expect(await statusOf(c)).toBe('resolved');
+    const { nib } = await t.ctx.db.selectFrom('finding').select('nib').where('id', '=', c).executeTakeFirstOrThrow();
+    const { rules, wageYear } = matchSettings(t.config);
+    const audit = () => t.ctx.db.selectFrom('finding_transition').select(['to_status', 'actor', 'note']).where('finding_id', '=', c).orderBy('id').execute();
+    const before = await audit();
+    // A re-match on the same data (a re-check, a re-import) is no news.
+    expect(await recomputeFindings(t.ctx.db, [nib], rules, wageYear)).toMatchObject({ reopened: 0 });
+    expect(await statusOf(c)).toBe('resolved');
+    expect(await audit()).toEqual(before);
+    // Data that changed since the officer resolved it is.
+    await sql`UPDATE finding SET evidence = evidence || '{"declared_workers": 1}' WHERE id = ${c}`.execute(t.ctx.db);
+    expect(await recomputeFindings(t.ctx.db, [nib], rules, wageYear)).toMatchObject({ reopened: 1 });
+    expect(await statusOf(c)).toBe('open');
+    expect((await audit()).at(-1)).toEqual({ to_status: 'open', actor: 'system', note: 'new evidence since it was resolved' });
+  });
+
   it('exports the ranked list as Excel, filtered by branch and status', async () => {
     const out = join(t.dir, 'jember.xlsx');
     const r = await runCli(['findings', 'export', '--format', 'xlsx', '--branch', 'jember', '--status', 'notified', '--out', out], t.env);

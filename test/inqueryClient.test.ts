@@ -45,6 +45,16 @@ describe('inqueryNIB client (nock for OSS)', () => {
     expect(sleeps).toHaveLength(3);
   });
 
+  it('hands a Retry-After longer than a call waits back at once, saying so, instead of sleeping through it', async () => {
+    sleeps.length = 0;
+    const scope = nock(OSS).post('/inqueryNIB').once().reply(503, 'down for maintenance', { 'Retry-After': '100000' });
+    const error = await client().inquery({ nib: '9120000000001' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RetryableHttpError);
+    expect((error as Error).message).toBe('OSS inqueryNIB answered HTTP 503, asking to retry after 100000 s, longer than a call waits (30 s)');
+    expect(sleeps).toEqual([]);
+    expect(scope.isDone()).toBe(true);
+  });
+
   it('gives up after repeated failures with the reason, and never retries a 401', async () => {
     nock(OSS).post('/inqueryNIB').times(4).reply(503, 'busy');
     await expect(client().inquery({ nib: '9120000000001' })).rejects.toThrow(RetryableHttpError);

@@ -15,15 +15,26 @@ export class HttpError extends Error {
   }
 }
 
+function bearerKey(request: FastifyRequest): string | null {
+  const header = request.headers.authorization;
+  const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
+  return match ? match[1]! : null;
+}
+
+/** The request's key holder, looked up once per request (the rate limiter asks first); null for none or an unknown or revoked key. */
+export async function authenticateRequest(db: Db, request: FastifyRequest): Promise<Principal | null> {
+  if (request.principal) return request.principal;
+  const key = bearerKey(request);
+  const principal = key ? await authenticate(db, key) : null;
+  if (principal) request.principal = principal;
+  return principal;
+}
+
 /** Reads `Authorization: Bearer <key>`; 401 for none or an unknown or revoked key. */
 export function requireKey(db: Db) {
   return async (request: FastifyRequest): Promise<void> => {
-    const header = request.headers.authorization;
-    const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
-    if (!match) throw new HttpError(401, 'missing API key: send "Authorization: Bearer <key>"');
-    const principal = await authenticate(db, match[1]!);
-    if (!principal) throw new HttpError(401, 'unknown or revoked API key');
-    request.principal = principal;
+    if (!bearerKey(request)) throw new HttpError(401, 'missing API key: send "Authorization: Bearer <key>"');
+    if (!(await authenticateRequest(db, request))) throw new HttpError(401, 'unknown or revoked API key');
   };
 }
 
@@ -35,13 +46,21 @@ export function requireRole(...roles: Role[]) {
   };
 }
 
+/**
+ * Who made a change, as the audit records it: the key's name and its id, since names are
+ * free text and need not be unique (a key made without --name is "unnamed").
+ */
+export function actorOf(principal: Principal): string {
+  return `key:${principal.name}#${principal.keyId}`;
+}
+
 /** The branches a request may touch: all for admins (undefined), the key's for officers. */
 export function scope(principal: Principal): string[] | undefined {
   return principal.role === 'admin' ? undefined : principal.branches;
 }
 
-/** Refuses a branch outside the caller's scope with 403. */
+/** Refuses a branch outside the caller's scope with 403, without naming it (that would tell whose it is). */
 export function assertInScope(principal: Principal, branch: string): void {
   const allowed = scope(principal);
-  if (allowed && !allowed.includes(branch)) throw new HttpError(403, `branch ${branch} is outside your branches (${allowed.join(', ')})`);
+  if (allowed && !allowed.includes(branch)) throw new HttpError(403, `this belongs to a branch outside yours (${allowed.join(', ')})`);
 }

@@ -8,10 +8,11 @@ import { findingDetails } from '../notify/findingDetails.js';
 import { listWorkbook } from '../notify/listWorkbook.js';
 import { scheduleBranchFlush } from '../notify/notifyQueue.js';
 import { csvLine } from '../shared/csv.js';
-import { assertInScope, HttpError, requireRole, scope } from './auth.js';
+import { actorOf, assertInScope, HttpError, requireRole, scope } from './auth.js';
 import { parse } from './validation.js';
 
 const DOWNLOAD_LIMIT = 100_000;
+const CLOSED_STATUSES = new Set(['resolved', 'dismissed']);
 
 export function registerFindingRoutes(app: FastifyInstance, ctx: AppContext): void {
   const staff = { preHandler: requireRole('admin', 'officer') };
@@ -22,7 +23,10 @@ export function registerFindingRoutes(app: FastifyInstance, ctx: AppContext): vo
     if (q.branch) assertInScope(principal, q.branch);
     const download = q.format !== 'json';
     const page = await findingPage(ctx.db, { ...q, scope: scope(principal), limit: download ? DOWNLOAD_LIMIT : q.limit, cursor: download ? undefined : q.cursor });
-    const items = await findingDetails(ctx.db, page.ids, () => 'open', wageYear(ctx.config));
+    // A listing is no digest: there is no "since the last one", only open and closed.
+    const items = (await findingDetails(ctx.db, page.ids, () => 'open', wageYear(ctx.config))).map((i) =>
+      CLOSED_STATUSES.has(i.status) ? { ...i, change: 'resolved' as const } : i,
+    );
     const order = new Map(page.ids.map((id, i) => [id, i]));
     items.sort((a, b) => order.get(a.finding_id)! - order.get(b.finding_id)!);
     if (q.format === 'csv') {
@@ -56,12 +60,16 @@ export function registerFindingRoutes(app: FastifyInstance, ctx: AppContext): vo
       if (!branch) throw new HttpError(404, `no finding ${id}`);
       assertInScope(request.principal!, branch);
       try {
-        const note = body.reason ?? body.note ?? null;
-        const result = await transitionFinding(ctx.db, { id, to, actor: `key:${request.principal!.name}`, note, branches: scope(request.principal!) });
+        // A dismissal's reason is its own field; a note is not one.
+        const note = to === 'dismissed' ? body.reason ?? null : body.reason ?? body.note ?? null;
+        const result = await transitionFinding(ctx.db, { id, to, actor: actorOf(request.principal!), note, branches: scope(request.principal!) });
         await scheduleBranchFlush(ctx.db, ctx.queues, ctx.config, [branch]);
         return { id, from: result.from, to: result.to };
       } catch (error) {
-        if (error instanceof TransitionError) throw new HttpError(to === 'dismissed' && !body.reason && !body.note ? 400 : 409, error.message);
+        if (error instanceof TransitionError) {
+          if (to === 'dismissed' && !body.reason?.trim()) throw new HttpError(400, 'invalid body', [{ field: 'reason', message: 'a dismissal needs a reason' }]);
+          throw new HttpError(409, error.message);
+        }
         throw error;
       }
     });

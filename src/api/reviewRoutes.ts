@@ -3,8 +3,8 @@ import { nibParamSchema, reviewDecisionSchema } from '../../schemas/api.js';
 import type { AppContext } from '../app.js';
 import { permitBranch } from '../findings/findingQueries.js';
 import { queueMatching } from '../matching/matchQueue.js';
-import { JudgementError, listReviewCases, recordJudgement } from '../matching/reviewRepository.js';
-import { assertInScope, HttpError, requireRole, scope } from './auth.js';
+import { employerBeforeOfficer, JudgementError, listReviewCases, recordJudgement } from '../matching/reviewRepository.js';
+import { actorOf, assertInScope, HttpError, requireRole, scope } from './auth.js';
 import { parse } from './validation.js';
 
 export function registerReviewRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -19,14 +19,19 @@ export function registerReviewRoutes(app: FastifyInstance, ctx: AppContext): voi
     const branch = await permitBranch(ctx.db, body.nib);
     if (!branch) throw new HttpError(404, `no permit with NIB ${body.nib}`);
     assertInScope(request.principal!, branch);
+    const npp = body.npp.toUpperCase();
+    const branches = scope(request.principal!);
+    if (branches && !(await employerBeforeOfficer(ctx.db, body.nib, npp, branches))) {
+      throw new HttpError(403, `employer ${npp} is neither a candidate for this permit nor enrolled in your branches (${branches.join(', ')})`);
+    }
     try {
-      await recordJudgement(ctx.db, { nib: body.nib, npp: body.npp.toUpperCase(), verdict: body.verdict, actor: `key:${request.principal!.name}`, note: body.note ?? null });
+      await recordJudgement(ctx.db, { nib: body.nib, npp, verdict: body.verdict, actor: actorOf(request.principal!), note: body.note ?? null });
     } catch (error) {
       if (error instanceof JudgementError) throw new HttpError(409, error.message);
       throw error;
     }
     await queueMatching(ctx.queues, [body.nib], 'judgement', ctx.config.MATCH_BATCH_SIZE);
-    return { nib: body.nib, npp: body.npp.toUpperCase(), verdict: body.verdict, queued: true };
+    return { nib: body.nib, npp, verdict: body.verdict, queued: true };
   });
 
   app.get('/permits/:nib', staff, async (request) => {

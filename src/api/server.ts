@@ -4,8 +4,7 @@ import { sql } from 'kysely';
 import type { AppContext } from '../app.js';
 import { pendingMigrations } from '../db/migrate.js';
 import { registry } from '../shared/metrics.js';
-import { hashKey } from './apiKeys.js';
-import { HttpError, requireKey } from './auth.js';
+import { authenticateRequest, HttpError, requireKey } from './auth.js';
 import { registerFindingRoutes } from './findingsRoutes.js';
 import { registerQueueDashboard } from './queueDashboard.js';
 import { registerServiceMetrics } from './serviceMetrics.js';
@@ -33,17 +32,25 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     global: false,
     max: options.rateLimitPerMinute ?? 600,
     timeWindow: 60_000,
-    keyGenerator: (request) => {
-      const header = request.headers.authorization;
-      return typeof header === 'string' && header.length > 7 ? `key:${hashKey(header.slice(7).trim())}` : `ip:${request.ip}`;
+    // A key that works is limited on its own; anything else (no key, a guessed or revoked
+    // one) shares its address's allowance, so guessing keys is limited as well.
+    keyGenerator: async (request) => {
+      const principal = await authenticateRequest(ctx.db, request);
+      return principal ? `key:${principal.keyId}` : `ip:${request.ip}`;
     },
   });
 
   app.get('/health', async () => ({ status: 'ok' }));
   app.get('/ready', async (_request, reply) => {
+    // Open to anyone (load balancers ask it), so it names what is wrong, not where: the
+    // error itself (hosts, ports, database names) goes to the log.
     const problems: string[] = [];
-    await sql`SELECT 1`.execute(ctx.db).catch((e: Error) => problems.push(`PostgreSQL: ${e.message}`));
-    await ctx.redis.ping().catch((e: Error) => problems.push(`Redis: ${e.message}`));
+    const unreachable = (service: string) => (e: Error) => {
+      ctx.logger.warn({ error: e.message }, `readiness: ${service} unreachable`);
+      problems.push(`${service} unreachable`);
+    };
+    await sql`SELECT 1`.execute(ctx.db).catch(unreachable('PostgreSQL'));
+    await ctx.redis.ping().catch(unreachable('Redis'));
     if (!problems.length) {
       const pending = await pendingMigrations(ctx.db as never).catch(() => ['?']);
       if (pending.length) problems.push(`migrations not applied: ${pending.join(', ')} (run patuh db migrate)`);

@@ -94,8 +94,12 @@ export async function currentOutcomes(db: Db, nibs: string[]): Promise<PermitOut
 async function lockFindingsOf(db: Db, nibs: string[]) {
   const rows = await sql<{
     id: number; nib: string; category: string; status: FindingStatus; priority: number; evidence: Record<string, unknown>; branch: string; npp: string | null; kab_kota: string | null;
+    resolved_by_person: boolean;
   }>`
-    SELECT f.id, f.nib, f.category, f.status, f.priority, f.evidence, f.branch, f.npp, f.kab_kota
+    SELECT f.id, f.nib, f.category, f.status, f.priority, f.evidence, f.branch, f.npp, f.kab_kota,
+           f.status = 'resolved' AND coalesce((
+             SELECT t.actor <> ${SYSTEM} FROM finding_transition t WHERE t.finding_id = f.id ORDER BY t.id DESC LIMIT 1
+           ), false) AS resolved_by_person
     FROM unnest(${[...nibs].sort()}::text[]) AS n(nib)
     CROSS JOIN LATERAL (SELECT * FROM finding WHERE finding.nib = n.nib ORDER BY id FOR UPDATE) f`.execute(db);
   return rows.rows;
@@ -151,9 +155,14 @@ export async function syncFindings(
       const evidence = canonicalJson(d.evidence);
       const base = { id: f.id, priority: d.priority, evidence, branch: d.branch, npp: d.npp, kabKota: d.kabKota, resolution: null };
       if (f.status === 'resolved') {
+        // An officer who resolved a finding the data still showed knew something the data did
+        // not (arrears paid since the extract): the same evidence again is no news, only new
+        // evidence reopens it.
+        if (f.resolved_by_person && canonicalJson(f.evidence) === evidence) continue;
         changes.push({ ...base, status: 'open' });
         events.push({ finding_id: f.id, branch: d.branch, kind: 'reopened' });
-        transitions.push({ finding_id: f.id, from_status: 'resolved', to_status: 'open', actor: SYSTEM, note: 'condition returned' });
+        const note = f.resolved_by_person ? 'new evidence since it was resolved' : 'condition returned';
+        transitions.push({ finding_id: f.id, from_status: 'resolved', to_status: 'open', actor: SYSTEM, note });
         outcome.reopened += 1;
       } else if (
         f.priority !== d.priority || canonicalJson(f.evidence) !== evidence || f.branch !== d.branch || f.npp !== d.npp || f.kab_kota !== d.kabKota

@@ -26,7 +26,7 @@ export interface TransitionRequest {
  * reason. The change and its outbox event are one transaction.
  */
 export async function transitionFinding(db: Db, request: TransitionRequest): Promise<{ from: string; to: string; branch: string }> {
-  if (request.to === 'dismissed' && !request.note?.trim()) throw new TransitionError('a dismissal needs a reason (--reason)');
+  if (request.to === 'dismissed' && !request.note?.trim()) throw new TransitionError('a dismissal needs a reason');
   return db.transaction().execute(async (trx) => {
     let query = trx.selectFrom('finding').select(['id', 'status', 'branch']).where('id', '=', request.id);
     if (request.branches) query = query.where('branch', 'in', request.branches.length ? request.branches : ['']);

@@ -43,6 +43,31 @@ export async function listReviewCases(db: Db, branches?: string[]): Promise<Revi
     }));
 }
 
+/**
+ * Whether an officer of `branches` may judge this pair: the employer is one the matcher put
+ * before them for this permit (its link, a candidate listed side by side, the runner-up), or
+ * one enrolled in their own branches. A judgement "same" links the pair and shows the
+ * employer's enrollment with the permit's findings, so any other employer is not theirs to
+ * pick.
+ */
+export async function employerBeforeOfficer(db: Db, nib: string, npp: string, branches: string[]): Promise<boolean> {
+  const row = await sql<{ allowed: boolean }>`
+    SELECT EXISTS (
+             SELECT 1 FROM match m
+             WHERE m.nib = ${nib}
+               AND (m.npp = ${npp}
+                    OR m.explanation -> 'runner_up' ->> 'npp' = ${npp}
+                    OR m.explanation -> 'top' @> jsonb_build_array(jsonb_build_object('npp', ${npp}::text)))
+           )
+        OR EXISTS (
+             SELECT 1 FROM employer e
+             LEFT JOIN branch_region br ON br.kab_kota = e.kab_kota
+             WHERE e.npp = ${npp}
+               AND coalesce(br.branch_code, (SELECT code FROM branch WHERE is_default)) = ANY(${branches}::text[])
+           ) AS allowed`.execute(db);
+  return row.rows[0]?.allowed === true;
+}
+
 export class JudgementError extends Error {}
 
 /**

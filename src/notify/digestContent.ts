@@ -96,6 +96,8 @@ export const LIST_COLUMNS: Array<{ key: string; header: string; width: number; v
   { key: 'arrears_months', header: 'Bulan tunggakan / Arrears', width: 10, value: (i) => i.arrears_months },
   { key: 'first_seen_at', header: 'Pertama / First seen', width: 12, value: (i) => i.first_seen_at.slice(0, 10) },
   { key: 'status', header: 'Status', width: 12, value: (i) => i.status },
+  // What an officer quotes to act on the line through the API (acknowledge, resolve, dismiss).
+  { key: 'finding_id', header: 'ID temuan / Finding id', width: 10, value: (i) => i.finding_id },
 ];
 
 export function listRows(payload: DigestPayload): unknown[][] {

@@ -25,9 +25,17 @@ export function ossHttp(options: OssClientOptions, extra: CreateAxiosDefaults = 
 }
 
 /**
+ * The longest Retry-After a call sleeps through. A server asking for longer (hours, by
+ * mistake or in an outage) gets the failure handed back to the job, whose own retries and
+ * backoff take over: a sleeping call holds a worker slot, and a worker that is shut down
+ * waits for it.
+ */
+export const MAX_IN_CALL_RETRY_AFTER_MS = 30_000;
+
+/**
  * Runs a call, retrying retryable failures with full-jitter exponential backoff (or the
- * server's Retry-After). `passRateLimits` hands 429s straight back to the caller, for a
- * queue to pause on instead of sleeping here.
+ * server's Retry-After, up to MAX_IN_CALL_RETRY_AFTER_MS). `passRateLimits` hands 429s
+ * straight back to the caller, for a queue to pause on instead of sleeping here.
  */
 export async function withRetries<T>(
   call: () => Promise<T>,
@@ -41,6 +49,13 @@ export async function withRetries<T>(
       return await call();
     } catch (error) {
       if (!(error instanceof RetryableHttpError) || (policy.passRateLimits && error.rateLimited) || attempt >= retries) throw error;
+      if (error.retryAfterMs !== null && error.retryAfterMs > MAX_IN_CALL_RETRY_AFTER_MS) {
+        throw new RetryableHttpError(
+          `${error.message}, asking to retry after ${Math.round(error.retryAfterMs / 1000)} s, longer than a call waits (${MAX_IN_CALL_RETRY_AFTER_MS / 1000} s)`,
+          error.retryAfterMs,
+          error.rateLimited,
+        );
+      }
       await sleep(error.retryAfterMs ?? backoffDelay(attempt, options.retryBaseMs ?? 500, policy.capMs));
     }
   }

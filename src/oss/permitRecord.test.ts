@@ -714,6 +714,14 @@ describe('parsePermitRecord: version date', () => {
     expect(ok(parsePermitRecord(minimal())).versionAt.getTime()).toBe(0);
   });
 
+  it('refuses a version dated in the future, which would shadow every real change after it', () => {
+    expect(reason(parsePermitRecord(minimal({ tgl_perubahan_nib: '2999-12-31 10:00:00' })))).toBe(
+      'tgl_perubahan_nib: must not be in the future (2999-12-31 10:00:00): OSS dates a permit when it is issued or changed',
+    );
+    const inAnHour = new Date(Date.now() + 3600_000).toISOString();
+    expect(ok(parsePermitRecord(minimal({ tgl_perubahan_nib: inAnHour }))).versionAt.getTime()).toBe(Date.parse(inAnHour));
+  });
+
   it('rejects an unreadable date with its field name', () => {
     expect(reason(parsePermitRecord(minimal({ tgl_terbit_nib: 'kemarin' })))).toBe(
       'tgl_terbit_nib: must be a date such as 2024-01-15 or 2024-01-15 10:20:30',

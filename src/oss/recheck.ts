@@ -94,6 +94,8 @@ export async function requestRecheck(ctx: AppContext, query: RecheckQuery): Prom
 
 export interface RecheckStatus {
   id: string;
+  /** What was asked for (absent only for a job not found). */
+  query?: RecheckQuery;
   state: string;
   result?: RecheckResult;
   error?: string;
@@ -107,8 +109,10 @@ export async function recheckStatus(ctx: AppContext, id: string): Promise<Rechec
   if (state === 'unknown') return null;
   const job = await queue.getJob(id);
   if (!job) return null;
+  const { nib, npwp } = job.data as RecheckQuery;
   return {
     id,
+    query: nib ? { nib } : { npwp: npwp! },
     state,
     ...(state === 'completed' ? { result: job.returnvalue as RecheckResult } : {}),
     ...(state === 'failed' ? { error: job.failedReason } : {}),

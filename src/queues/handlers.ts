@@ -13,6 +13,9 @@ import { requeueOutstandingWork } from './reconcile.js';
 import { recheckCompany, RecheckUnavailable } from '../oss/recheck.js';
 import { PermanentHttpError, RetryableHttpError } from '../shared/httpErrors.js';
 
+/** The longest a feed's Retry-After pauses the ingest queue: the feed-sync schedule's default interval. */
+const MAX_FEED_PAUSE_MS = 15 * 60_000;
+
 export type JobHandler<Q extends QueueName, J extends JobName<Q>> = (
   payload: JobPayload<Q, J>,
   ctx: AppContext,
@@ -40,9 +43,11 @@ export const handlers: HandlerRegistry = {
         if (error instanceof PermanentHttpError) throw new UnrecoverableError(error.message);
         if (error instanceof RetryableHttpError && error.rateLimited) {
           // Pause the whole ingest queue for Retry-After; the job goes back to waiting
-          // without using up one of its attempts.
-          await ctx.queues.queue('ingest').rateLimit(error.retryAfterMs ?? 30_000);
-          ctx.logger.warn({ feed, retryAfterMs: error.retryAfterMs }, 'feed rate-limited; sync paused');
+          // without using up one of its attempts. The pause is capped: the queue also
+          // carries enrollment imports, and a sync that is refused again pauses again.
+          const pauseMs = Math.min(error.retryAfterMs ?? 30_000, MAX_FEED_PAUSE_MS);
+          await ctx.queues.queue('ingest').rateLimit(pauseMs);
+          ctx.logger.warn({ feed, retryAfterMs: error.retryAfterMs, pauseMs }, 'feed rate-limited; sync paused');
           throw new RateLimitError();
         }
         throw error;
