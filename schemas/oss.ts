@@ -13,10 +13,13 @@ export const LEGAL_FORM_CODES = [
 export const DOC_TYPES = [9, 5, 3, 4] as const;
 export type DocType = (typeof DOC_TYPES)[number];
 
+/** A missing field is required; one of another type (an object, a list) must be text. */
+const requiredText = (issue: { input?: unknown }) => (issue.input === undefined ? 'is required' : 'must be text');
+
 const nib = z.preprocess(
   blankToUndefined,
   z
-    .string({ error: 'is required' })
+    .string({ error: requiredText })
     .transform((s, ctx) => {
       const value = normaliseNib(s);
       if (!value) {
@@ -160,7 +163,7 @@ export const dataNibSchema = z.looseObject({
   npwp_perseroan: npwp,
   nama_perseroan: z.preprocess(
     blankToUndefined,
-    z.string({ error: 'is required' }).max(500, 'must be at most 500 characters'),
+    z.string({ error: requiredText }).max(500, 'must be at most 500 characters'),
   ),
   nama_singkatan: looseText(200),
   jenis_perseroan: looseCode(LEGAL_FORM_CODES, 'jenis_perseroan'),

@@ -127,6 +127,22 @@ describe('CLI contract on a hand-made extract and JSONL file', () => {
     expect(none.stdout).toBe('');
   });
 
+  it('says clearly what it cannot do: an unknown branch, an --out it cannot write, a Redis it cannot reach', async () => {
+    const unknown = await runCli(['findings', 'export', '--branch', 'NOPE'], t.env);
+    expect(unknown).toMatchObject({ code: 2, stdout: '' });
+    expect(unknown.stderr.trim()).toBe('patuh: --branch NOPE: no such branch in the branch table');
+    const unwritable = await runCli(['findings', 'export', '--format', 'csv', '--out', join(t.dir, 'no-such-dir', 'f.csv')], t.env);
+    expect(unwritable.code).toBe(2);
+    expect(unwritable.stderr.trim()).toBe(`patuh: --out ${join(t.dir, 'no-such-dir', 'f.csv')}: cannot write there (ENOENT)`);
+    // Redis away: a command that queues work fails naming it, instead of waiting silently forever;
+    // one that only reads PostgreSQL still works.
+    const noRedis = { ...t.env, REDIS_URL: 'redis://127.0.0.1:1' };
+    const queued = await runCli(['permits', 'import', fixture('permits.jsonl')], noRedis);
+    expect(queued.code).toBe(2);
+    expect(queued.stderr.trim()).toMatch(/^patuh: cannot reach Redis at 127\.0\.0\.1:1 \(REDIS_URL\) within 10 s: .*ECONNREFUSED/);
+    expect((await runCli(['matches', 'export'], noRedis)).code).toBe(0);
+  }, 60_000);
+
   it('duplicates nothing when every step runs again', async () => {
     const before = await tableCounts();
     const deliveries = receiver.deliveries;

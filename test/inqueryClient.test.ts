@@ -45,6 +45,13 @@ describe('inqueryNIB client (nock for OSS)', () => {
     expect(sleeps).toHaveLength(3);
   });
 
+  it('does not repeat OSS\'s explanation of a refusal, which may quote personal data', async () => {
+    nock(OSS).post('/inqueryNIB').reply(200, { responinqueryNIB: { kode: 400, keterangan: 'NIK 3523019988776655 milik Zulkarnaen Wibisono tidak valid' } });
+    const error = await client().inquery({ nib: '9120000000001' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PermanentHttpError);
+    expect((error as Error).message).toBe('OSS inqueryNIB refused the query with kode 400');
+  });
+
   it('hands a Retry-After longer than a call waits back at once, saying so, instead of sleeping through it', async () => {
     sleeps.length = 0;
     const scope = nock(OSS).post('/inqueryNIB').once().reply(503, 'down for maintenance', { 'Retry-After': '100000' });

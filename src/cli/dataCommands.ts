@@ -1,8 +1,9 @@
-import { access } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, stat } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
 import { loadConfig } from '../config.js';
 import { readBranchFile } from '../branches/branchFile.js';
-import { syncBranches } from '../branches/branchRepository.js';
+import { getBranch, syncBranches } from '../branches/branchRepository.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { requeueOutstandingWork } from '../queues/reconcile.js';
 import { importEnrollmentFile } from '../enrollment/enrollmentImport.js';
@@ -13,16 +14,17 @@ import { countUnmatchedPermits, streamMatches } from '../matching/matchRepositor
 import { importPermitFile } from '../oss/fileImport.js';
 import { listOpenRejects } from '../oss/rejectRepository.js';
 import { csvLine } from '../shared/csv.js';
-import { openSink, UsageError } from './output.js';
+import { openSink, printable, UsageError } from './output.js';
 import { withApp } from './withApp.js';
-import { wageYear } from '../app.js';
+import { wageYear, type AppContext } from '../app.js';
 
 async function assertReadable(path: string): Promise<void> {
   try {
-    await access(path);
+    await access(path, constants.R_OK);
   } catch {
     throw new UsageError(`${path}: no such file or not readable`);
   }
+  if (!(await stat(path)).isFile()) throw new UsageError(`${path}: not a file`);
 }
 
 const FINDING_STATUSES = ['open', 'notified', 'acknowledged', 'resolved', 'dismissed'];
@@ -48,7 +50,7 @@ export function registerDataCommands(program: Command): void {
           `company names re-normalised from rules v${names.from} to v${names.to}: ${names.employersChanged} employers and ` +
             `${names.permitsChanged} permits changed; ${queued} permits queued for matching`,
         );
-      });
+      }, { redis: Boolean(names?.permitsToRematch) });
     });
 
   const enrollment = program.command('enrollment').description('BPJS TK employer extracts');
@@ -60,7 +62,7 @@ export function registerDataCommands(program: Command): void {
       await assertReadable(file);
       await withApp(async (ctx) => {
         const s = await importEnrollmentFile(ctx.db, file);
-        for (const r of s.rejected) console.error(`${file}:${r.line}: rejected: ${r.reason}`);
+        for (const r of s.rejected) console.error(`${file}:${r.line}: rejected: ${printable(r.reason)}`);
         for (const d of s.duplicates) console.error(`${file}:${d.line}: npp ${d.npp} also on line ${d.earlierLine}; this later row is kept`);
         await queueMatching(ctx.queues, s.permitsToRematch, 'enrollment-import', ctx.config.MATCH_BATCH_SIZE);
         console.log(
@@ -81,7 +83,7 @@ export function registerDataCommands(program: Command): void {
         const s = await importPermitFile(ctx.db, file, async (nibs) => {
           await queueMatching(ctx.queues, nibs, 'file-import', ctx.config.MATCH_BATCH_SIZE);
         });
-        for (const r of s.rejected) console.error(`${file}:${r.lineNo}: rejected: ${r.reason}`);
+        for (const r of s.rejected) console.error(`${file}:${r.lineNo}: rejected: ${printable(r.reason)}`);
         console.log(
           `accepted ${s.accepted} (${s.inserted} new, ${s.updated} updated, ${s.unchanged} unchanged), rejected ${s.rejected.length}; ` +
             `${s.inserted + s.updated} queued for matching`,
@@ -94,16 +96,16 @@ export function registerDataCommands(program: Command): void {
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'jsonl']).default('text'))
     .action(async (opts: { format: string }) => {
       await withApp(async (ctx) => {
-        const sink = openSink();
+        const sink = await openSink();
         for (const r of await listOpenRejects(ctx.db)) {
           await sink.write(
             opts.format === 'jsonl'
               ? `${JSON.stringify(r)}\n`
-              : `${r.ref}\t${r.reason}\n`,
+              : `${printable(r.ref)}\t${printable(r.reason)}\n`,
           );
         }
         await sink.close();
-      });
+      }, { redis: false });
     });
 
   permits
@@ -132,7 +134,7 @@ export function registerDataCommands(program: Command): void {
     .action(async (opts: { format: string; branch?: string }) => {
       await withApp(async (ctx) => {
         const { listReviewCases } = await import('../matching/reviewRepository.js');
-        const sink = openSink();
+        const sink = await openSink();
         for (const c of await listReviewCases(ctx.db, opts.branch ? [opts.branch.toUpperCase()] : undefined)) {
           if (opts.format === 'jsonl') {
             await sink.write(`${JSON.stringify(c)}\n`);
@@ -144,10 +146,10 @@ export function registerDataCommands(program: Command): void {
             ...c.candidates.map((k) => `  candidate NPP ${k.npp}  score ${k.score}  ${k.name}  (kab/kota ${k.kab_kota ?? '?'}, NPWP ${k.npwp ?? '-'})  for: ${k.evidence_for.join('; ') || '-'}  against: ${k.evidence_against.join('; ') || '-'}`),
             '',
           ];
-          await sink.write(`${lines.join('\n')}\n`);
+          await sink.write(`${lines.map(printable).join('\n')}\n`);
         }
         await sink.close();
-      });
+      }, { redis: false });
     });
   review
     .command('decide')
@@ -185,14 +187,14 @@ export function registerDataCommands(program: Command): void {
     .option('--out <file>', 'write to a file instead of stdout')
     .action(async (opts: { out?: string }) => {
       await withApp(async (ctx) => {
-        const sink = openSink(opts.out);
+        const sink = await openSink(opts.out);
         for await (const m of streamMatches(ctx.db)) {
           await sink.write(`${JSON.stringify({ nib: m.nib, npp: m.npp, decision: m.decision, score: Math.round(m.score * 1000) / 1000, method: m.method })}\n`);
         }
         await sink.close();
         const waiting = await countUnmatchedPermits(ctx.db);
         if (waiting) console.error(`note: ${waiting} permit(s) are not matched yet; run \`patuh run --until-idle\``);
-      });
+      }, { redis: false });
     });
 
   const findings = program.command('findings').description('compliance findings');
@@ -206,17 +208,23 @@ export function registerDataCommands(program: Command): void {
     .option('--out <file>', 'write to a file instead of stdout (required for xlsx)')
     .action(async (opts: { format: string; branch?: string; status?: string; category?: string; out?: string }) => {
       const filter = { branch: opts.branch?.toUpperCase(), status: opts.status, category: opts.category };
+      // A misspelt branch would export nothing and look like a branch with nothing to do.
+      const assertKnownBranch = async (ctx: AppContext) => {
+        if (filter.branch && !(await getBranch(ctx.db, filter.branch))) throw new UsageError(`--branch ${opts.branch}: no such branch in the branch table`);
+      };
       if (opts.format === 'xlsx') {
         if (!opts.out) throw new UsageError('--format xlsx needs --out FILE');
         await withApp(async (ctx) => {
+          await assertKnownBranch(ctx);
           const { exportFindingsWorkbook } = await import('../notify/findingsWorkbook.js');
           const n = await exportFindingsWorkbook(ctx.db, filter, opts.out!, wageYear(ctx.config));
           console.log(`${n} findings written to ${opts.out}`);
-        });
+        }, { redis: false });
         return;
       }
       await withApp(async (ctx) => {
-        const sink = openSink(opts.out);
+        await assertKnownBranch(ctx);
+        const sink = await openSink(opts.out);
         if (opts.format === 'csv') await sink.write(csvLine(['nib', 'npp', 'category', 'branch', 'status', 'evidence']));
         for await (const f of streamFindings(ctx.db, filter)) {
           await sink.write(
@@ -226,7 +234,7 @@ export function registerDataCommands(program: Command): void {
           );
         }
         await sink.close();
-      });
+      }, { redis: false });
     });
   for (const [verb, to, what] of [
     ['ack', 'acknowledged', 'an officer has taken the finding up'],
@@ -264,12 +272,12 @@ export function registerDataCommands(program: Command): void {
     .action(async (opts: { format: string }) => {
       await withApp(async (ctx) => {
         const { listFailedDigests } = await import('../notify/digestRepository.js');
-        const sink = openSink();
+        const sink = await openSink();
         for (const d of await listFailedDigests(ctx.db)) {
           await sink.write(opts.format === 'jsonl' ? `${JSON.stringify(d)}\n` : `${d.id}\t${d.branch}\t${d.channel}\t${d.created_at}\t${d.findings} findings\t${d.last_error ?? ''}\n`);
         }
         await sink.close();
-      });
+      }, { redis: false });
     });
   notify
     .command('retry')

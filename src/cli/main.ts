@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { ConfigError } from '../config.js';
 import { registerDataCommands } from './dataCommands.js';
 import { registerOpsCommands } from './opsCommands.js';
+import { RedisUnreachableError } from '../queues/redisReachable.js';
 import { UsageError } from './output.js';
 
 const program = new Command('patuh')
@@ -23,7 +24,7 @@ try {
 } catch (error) {
   if (error instanceof CommanderError) {
     process.exitCode = error.exitCode === 0 ? 0 : 2;
-  } else if (error instanceof ConfigError || error instanceof UsageError) {
+  } else if (error instanceof ConfigError || error instanceof UsageError || error instanceof RedisUnreachableError) {
     console.error(`patuh: ${error.message}`);
     process.exitCode = 2;
   } else {

@@ -99,7 +99,7 @@ export function registerOpsCommands(program: Command): void {
           if (error instanceof KeyError) throw new UsageError(error.message);
           throw error;
         }
-      });
+      }, { redis: false });
     });
   keys
     .command('revoke')
@@ -115,7 +115,7 @@ export function registerOpsCommands(program: Command): void {
         if (key) id = (await ctx.db.selectFrom('api_key').select('id').where('key_hash', '=', hashKey(key.trim())).executeTakeFirst())?.id;
         if (id === undefined || !(await revokeApiKey(ctx.db, id))) throw new UsageError(key ? 'no active key matches the given key' : `no active key ${opts.id}`);
         console.log(`key ${id} revoked`);
-      });
+      }, { redis: false });
     });
   keys
     .command('list')
@@ -126,7 +126,7 @@ export function registerOpsCommands(program: Command): void {
         for (const k of await listApiKeys(ctx.db)) {
           console.log(`${k.id}\t${k.role}\t${k.branches.join(',') || '-'}\t${k.name}\t${k.revoked_at ? `revoked ${k.revoked_at.toISOString()}` : 'active'}`);
         }
-      });
+      }, { redis: false });
     });
 
   program

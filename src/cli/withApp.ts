@@ -1,10 +1,19 @@
 import { createApp, type AppContext } from '../app.js';
 import { loadConfig, type Env } from '../config.js';
+import { awaitRedis } from '../queues/redisReachable.js';
 
-/** Runs a command with the process's app context and always releases it. */
-export async function withApp<T>(fn: (ctx: AppContext) => Promise<T>, overrides: Partial<Env> = {}): Promise<T> {
-  const ctx = createApp({ ...loadConfig(), ...overrides });
+/** How long a command waits for Redis before saying it cannot reach it. */
+const REDIS_WAIT_MS = 10_000;
+
+/**
+ * Runs a command with the process's app context and always releases it. A command that
+ * queues work (most do) first makes sure Redis is there; `redis: false` marks the ones
+ * that only read PostgreSQL (exports, listings, keys), which work while Redis is away.
+ */
+export async function withApp<T>(fn: (ctx: AppContext) => Promise<T>, options: { redis?: boolean; overrides?: Partial<Env> } = {}): Promise<T> {
+  const ctx = createApp({ ...loadConfig(), ...options.overrides });
   try {
+    if (options.redis !== false) await awaitRedis(ctx.redis, ctx.config.REDIS_URL, REDIS_WAIT_MS);
     return await fn(ctx);
   } finally {
     await ctx.close();

@@ -93,6 +93,25 @@ describe('readCsvRecords: properties', () => {
     );
   });
 
+  it('reads a quote inside an unquoted field (PT PIPA 5" JAYA) as text, never joining the rows after it', async () => {
+    expect(await read('1,PT PIPA 5" JAYA,x\n2,PT BAUT 2" MAKMUR,y\n3,PT AMAN,z\n')).toEqual([
+      { line: 1, cells: ['1', 'PT PIPA 5" JAYA', 'x'] },
+      { line: 2, cells: ['2', 'PT BAUT 2" MAKMUR', 'y'] },
+      { line: 3, cells: ['3', 'PT AMAN', 'z'] },
+    ]);
+    const stray = fc
+      .tuple(fc.stringMatching(/^[0-9]{1,8}$/), fc.stringMatching(/^[A-Za-z0-9 ]{1,8}$/), fc.stringMatching(/^[A-Za-z0-9 ]{0,8}$/))
+      .map(([key, a, b]) => ({ kind: 'good' as const, cells: [key, `PT ${a}" ${b}`], text: `${key},PT ${a}" ${b}` }));
+    const oneLine = fc.oneof(stray, line.filter((l) => l.kind === 'good' && !/[\r\n]/.test(l.text)));
+    await fc.assert(
+      fc.asyncProperty(fc.array(oneLine, { minLength: 1, maxLength: 20 }), async (lines) => {
+        const records = await read(`${lines.map((l) => l.text).join('\n')}\n`);
+        expect(records).toEqual(lines.map((l, i) => ({ line: i + 1, cells: (l as { cells: string[] }).cells })));
+      }),
+      runs(200),
+    );
+  });
+
   it('a CRLF split between two read chunks is one line break, inside and outside quotes', async () => {
     // The stream reads 64 KiB at a time: put the CR last in the first chunk.
     const first = `1,${'x'.repeat(65_536 - 3)}`;

@@ -1,15 +1,10 @@
 import { createReadStream } from 'node:fs';
 import { parse } from 'csv-parse/sync';
+import { NOT_UTF8, NOT_UTF8_REASON } from '../shared/utf8.js';
 
 export type CsvRecord = { line: number; cells: string[] } | { line: number; error: string };
 
 const MAX_CONTINUATION_LINES = 20;
-
-function quoteCount(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i += 1) if (s.charCodeAt(i) === 34) n += 1;
-  return n;
-}
 
 /** A line of the file and the line break that ended it ("" for the last line without one). */
 interface Line {
@@ -52,12 +47,13 @@ function parseRecord(text: string): string[] {
 }
 
 /**
- * Whether every quoted field in a multi-line record closes properly: a field opened by a
- * quote ends with a quote followed by a comma or a line end. "0,\"A,\n1,B\n2,\"C," closes its
- * quote count on line 3, but only because line 3 opens a quote of its own: a broken row.
- * Quotes inside unquoted fields (PT 5" PIPA) are text, as csv-parse's relax_quotes reads them.
+ * Where a record's text leaves off: inside a quoted field (the record goes on past the line
+ * break), closed, or broken (a quoted field followed by more text, which no reading makes
+ * sure of). A quote opens a field only at the field's start: quotes inside an unquoted
+ * field (PT 5" PIPA) are text, as csv-parse's relax_quotes reads them, so a stray one never
+ * joins the next row to this one.
  */
-function closesCleanly(text: string): boolean {
+function quoteState(text: string): 'closed' | 'open' | 'broken' {
   let quoted = false;
   let fieldStart = true;
   for (let i = 0; i < text.length; i += 1) {
@@ -66,14 +62,14 @@ function closesCleanly(text: string): boolean {
       if (c !== '"') continue;
       if (text[i + 1] === '"') i += 1;
       else if (i + 1 === text.length || ',\n\r'.includes(text[i + 1]!)) quoted = false;
-      else return false;
+      else return 'broken';
     } else if (c === ',' || c === '\n' || c === '\r') fieldStart = true;
     else {
       if (c === '"' && fieldStart) quoted = true;
       fieldStart = false;
     }
   }
-  return !quoted;
+  return quoted ? 'open' : 'closed';
 }
 
 /**
@@ -92,8 +88,9 @@ export async function* readCsvRecords(path: string): AsyncGenerator<CsvRecord> {
     if (read.done) return null;
     return read.value.line === 1 ? { ...read.value, text: read.value.text.replace(/^\uFEFF/, '') } : read.value;
   };
-  let pending: { lines: Line[]; quotes: number } | null = null;
+  let pending: { lines: Line[] } | null = null;
   const emit = (line: number, text: string): CsvRecord => {
+    if (text.includes(NOT_UTF8)) return { line, error: NOT_UTF8_REASON };
     try {
       return { line, cells: parseRecord(text) };
     } catch (error) {
@@ -116,22 +113,18 @@ export async function* readCsvRecords(path: string): AsyncGenerator<CsvRecord> {
       }
       if (pending) {
         pending.lines.push(current);
-        pending.quotes += quoteCount(current.text);
-        if (pending.quotes % 2 === 0) {
-          // The record's lines joined by the line breaks they were written with.
-          const lines = pending.lines;
-          const joined = lines.map((l, i) => (i ? `${lines[i - 1]!.eol}${l.text}` : l.text)).join('');
-          yield closesCleanly(joined) ? emit(lines[0]!.line, joined) : abandon(pending);
-          pending = null;
-        } else if (pending.lines.length > MAX_CONTINUATION_LINES) {
-          yield abandon(pending);
-          pending = null;
-        }
+        // The record's lines joined by the line breaks they were written with.
+        const lines = pending.lines;
+        const joined = lines.map((l, i) => (i ? `${lines[i - 1]!.eol}${l.text}` : l.text)).join('');
+        const state = quoteState(joined);
+        if (state === 'closed') yield emit(lines[0]!.line, joined);
+        else if (state === 'broken' || lines.length > MAX_CONTINUATION_LINES) yield abandon(pending);
+        else continue;
+        pending = null;
         continue;
       }
       if (current.text.trim() === '') continue;
-      const quotes = quoteCount(current.text);
-      if (quotes % 2 === 1) pending = { lines: [current], quotes };
+      if (current.text.includes('"') && quoteState(current.text) === 'open') pending = { lines: [current] };
       else yield emit(current.line, current.text);
     }
   } finally {

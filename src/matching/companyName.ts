@@ -345,6 +345,15 @@ export interface NormalisedName {
   legalForms: string[];
 }
 
+/**
+ * Whether a name holds nothing but legal-form words ("PT", "Koperasi", "PT Tbk", which
+ * normalise to themselves for want of anything else): such a name says nothing about which
+ * company it is, and two of them are no evidence of one company.
+ */
+export function isOnlyLegalForm(tokens: string[]): boolean {
+  return tokens.length > 0 && tokens.every((t) => SINGLE_WORD_LEGAL_FORMS.has(t) || t in LEGAL_FORMS);
+}
+
 /** Words an acronym skips ("Indah Kiat Pulp & Paper (IKPP)"). */
 export const ACRONYM_SKIPS = new Set(['DAN', 'AND', 'OF', 'THE']);
 const SINGLE_WORD_LEGAL_FORMS = new Set(Object.values(LEGAL_FORMS).flat().filter((s) => !s.includes(' ')));

@@ -205,6 +205,14 @@ describe('addressWords / addressSimilarity', () => {
 });
 
 describe('scoreNamePair', () => {
+  it('finds no evidence in a name that is only a legal form, on either side', () => {
+    for (const [permit, employer] of [['PT.', 'PT'], ['Koperasi', 'KOPERASI'], ['PT Tbk', 'PT MAJU JAYA TBK'], ['CV Maju Jaya', 'CV']]) {
+      const s = scoreNamePair(side(permit!), side(employer!), stats);
+      expect(s.score).toBe(0);
+      expect(s.against).toEqual(['a name that is only a legal form names no company']);
+    }
+  });
+
   it('scores identical names in the same kab/kota ~1 and says why', () => {
     const s = scoreNamePair(side('PT Maju Jaya Sejahtera'), side('MAJU JAYA SEJAHTERA, PT'), stats);
     expect(s.score).toBeCloseTo(1, 5);

@@ -11,7 +11,7 @@
  */
 
 import { boundedMemo } from '../shared/boundedMemo.js';
-import { ACRONYM_SKIPS, completionsOf } from './companyName.js';
+import { ACRONYM_SKIPS, completionsOf, isOnlyLegalForm } from './companyName.js';
 import { couldBeAcronym, couldBeTwoInitials, spelledOut } from './acronyms.js';
 import { ownRegionSuffixLength } from './regionDesignation.js';
 
@@ -338,6 +338,9 @@ function collapseAcronyms(joined: JoinedWords | null, permit: string[], employer
 const ACRONYM_SIMILARITY = 0.9;
 
 export function scoreNamePair(permitSide: NameSide, employerSide: NameSide, stats: WordStats): PairScore {
+  if (isOnlyLegalForm(permitSide.tokens) || isOnlyLegalForm(employerSide.tokens)) {
+    return { score: 0, nameSimilarity: 0, distinctiveness: 0, rarity: 0, for: [], against: ['a name that is only a legal form names no company'] };
+  }
   const joined = collapseAcronyms(joinSplitWords(permitSide.tokens, employerSide.tokens, stats), permitSide.tokens, employerSide.tokens, stats);
   const permit = joined ? { ...permitSide, tokens: joined.permit } : permitSide;
   const employer = joined ? { ...employerSide, tokens: joined.employer } : employerSide;

@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Db } from '../db/database.js';
+import { NOT_UTF8, NOT_UTF8_REASON } from '../shared/utf8.js';
 import { prepareRecords, recordFromText, storePrepared, type IncomingRecord, type PreparedRecords } from './ingest.js';
 
 export interface FileImportSummary {
@@ -59,14 +60,17 @@ export async function importPermitFile(
   let lineNo = 0;
   for await (const rawLine of lines) {
     lineNo += 1;
-    const line = lineNo === 1 ? rawLine.replace(/^\uFEFF/, '') : rawLine;
+    // A byte-order mark starts a file, or each of the files concatenated into this one.
+    const line = rawLine.charCodeAt(0) === 0xfeff ? rawLine.slice(1) : rawLine;
     if (!line.trim()) continue;
     summary.lines += 1;
     const ref = `${name}:${lineNo}`;
     batch.push(
       line.length > MAX_LINE_CHARS
         ? { source: 'file', ref, lineNo, text: line.slice(0, 1024), parseError: `line is longer than ${MAX_LINE_CHARS} characters` }
-        : recordFromText(line, 'file', ref, lineNo),
+        : line.includes(NOT_UTF8)
+          ? { source: 'file', ref, lineNo, text: line.slice(0, 1024), parseError: NOT_UTF8_REASON }
+          : recordFromText(line, 'file', ref, lineNo),
     );
     if (batch.length >= BATCH) await flush();
   }

@@ -11,7 +11,7 @@ export interface IncomingRecord {
   lineNo: number | null;
   /** The raw text of a record that is not JSON (a JSONL line); kept for rejects. */
   text?: string;
-  /** The JSON value, or undefined with parseError set when the text is not JSON. */
+  /** The JSON value, or undefined with parseError (the whole reason) set when the text is not JSON. */
   json?: unknown;
   parseError?: string;
 }
@@ -27,9 +27,13 @@ export interface IngestOutcome {
 }
 
 function rejectText(record: IncomingRecord): string {
-  // Store the parsed value without personal data; unparseable text is kept as received,
-  // except for the values of personal keys.
-  return record.json === undefined ? redactPersonalText(record.text ?? '') : JSON.stringify(stripPersonalData(record.json)) ?? 'null';
+  // Store the parsed value without personal data. Unparseable text that looks like a
+  // record (a cut-off or garbled object) is kept for an operator to repair, less what
+  // looks personal; other text (a stray line of names and numbers) is not kept at all:
+  // nothing in it can be told from personal data, and the source line is named.
+  if (record.json !== undefined) return JSON.stringify(stripPersonalData(record.json)) ?? 'null';
+  const text = record.text ?? '';
+  return /^\s*[{[]/.test(text) ? redactPersonalText(text) : `(not kept: ${text.length} characters that are not a JSON record)`;
 }
 
 /** A batch validated but not yet stored. */
@@ -45,7 +49,7 @@ export function prepareRecords(records: IncomingRecord[]): PreparedRecords {
   for (const record of records) {
     const result =
       record.parseError !== undefined
-        ? ({ ok: false, reason: `not valid JSON: ${record.parseError}` } as const)
+        ? ({ ok: false, reason: record.parseError } as const)
         : parsePermitRecord(record.json);
     if (result.ok) valid.push({ permit: result.permit, source: { source: record.source, ref: record.ref } });
     else rejects.push({ source: record.source, ref: record.ref, lineNo: record.lineNo, reason: result.reason, raw: rejectText(record) });
@@ -80,14 +84,15 @@ export function recordFromText(text: string, source: string, ref: string, lineNo
   try {
     return { source, ref, lineNo, text, json: JSON.parse(text) as unknown };
   } catch (error) {
-    return { source, ref, lineNo, text, parseError: withoutQuotedText((error as Error).message) };
+    return { source, ref, lineNo, text, parseError: `not valid JSON: ${jsonErrorReason(error)}` };
   }
 }
 
 /**
- * JSON.parse quotes part of the text in some messages (`Unexpected token 'x', ..."3578046"...
- * is not valid JSON`); that part may be personal data and is dropped from the reason.
+ * Why JSON.parse refused a text, without the part of the text it quotes in some messages
+ * (`Unexpected token 'Z', "Zulkarnaen"... is not valid JSON`, `…, ..."3578046"... is not
+ * valid JSON`): that part may be personal data.
  */
-function withoutQuotedText(message: string): string {
-  return message.replace(/, (?:\.\.\.)?"[\s\S]*" is not valid JSON$/, '');
+export function jsonErrorReason(error: unknown): string {
+  return (error as Error).message.replace(/, (?:\.\.\.)?"[\s\S]*$/, '');
 }

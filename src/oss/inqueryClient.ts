@@ -43,8 +43,10 @@ export class InqueryClient {
     if (!inner || typeof inner !== 'object') throw new RetryableHttpError('OSS inqueryNIB answer has no responinqueryNIB object');
     const kode = Number(inner.kode ?? 200);
     if (kode === 404) return [];
-    if (kode >= 500) throw new RetryableHttpError(`OSS inqueryNIB kode ${kode}: ${inner.keterangan ?? ''}`);
-    if (kode !== 200) throw new PermanentHttpError(`OSS inqueryNIB kode ${kode}: ${inner.keterangan ?? ''}`, kode);
+    // OSS's keterangan is free text that may quote the record it refers to (a NIK, a
+    // director's name), and these messages reach logs and job results: only the code is kept.
+    if (kode >= 500) throw new RetryableHttpError(`OSS inqueryNIB answered kode ${kode}`);
+    if (kode !== 200) throw new PermanentHttpError(`OSS inqueryNIB refused the query with kode ${JSON.stringify(inner.kode)}`, kode);
     const data = inner.dataNIB;
     if (Array.isArray(data)) return data.filter((d): d is Record<string, unknown> => !!d && typeof d === 'object');
     return data && typeof data === 'object' ? [data as Record<string, unknown>] : [];

@@ -722,6 +722,11 @@ describe('parsePermitRecord: version date', () => {
     expect(ok(parsePermitRecord(minimal({ tgl_perubahan_nib: inAnHour }))).versionAt.getTime()).toBe(Date.parse(inAnHour));
   });
 
+  it('says a name of the wrong type must be text, not that it is missing', () => {
+    expect(reason(parsePermitRecord(minimal({ nama_perseroan: { x: 1 } })))).toBe('nama_perseroan: must be text');
+    expect(reason(parsePermitRecord(minimal({ nama_perseroan: undefined })))).toBe('nama_perseroan: is required');
+  });
+
   it('rejects an unreadable date with its field name', () => {
     expect(reason(parsePermitRecord(minimal({ tgl_terbit_nib: 'kemarin' })))).toBe(
       'tgl_terbit_nib: must be a date such as 2024-01-15 or 2024-01-15 10:20:30',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { isPersonalKey, stripPersonalData } from './personalData.js';
+import { isPersonalKey, redactPersonalText, stripPersonalData } from './personalData.js';
 
 describe('isPersonalKey', () => {
   it.each([
@@ -229,5 +229,21 @@ describe('stripPersonalData', () => {
         expect(stripPersonalData(once)).toEqual(once);
       }),
     );
+  });
+});
+
+describe('redactPersonalText on text that is not JSON', () => {
+  it('nulls personal values under keys quoted with single quotes or not at all', () => {
+    const python = "{'nib': '9130000000101', 'pemegang_saham': [{'no_identitas_pemegang_saham': '3523019988776655', 'nama_pemegang_saham': 'Zulkarnaen Wibisono'}]}";
+    const redacted = redactPersonalText(python);
+    expect(redacted).toContain("'nib': '9130000000101'");
+    expect(redacted).not.toMatch(/3523019988776655|Zulkarnaen/);
+    const bare = '{nib: "9130000000101", penanggung_jwb: [{no_hp_penanggung_jwb: "081299887766", email_penanggung_jwb: "zulk@secret.id", nama_penanggung_jwb: Ratna Kusuma}]}';
+    expect(redactPersonalText(bare)).not.toMatch(/081299887766|zulk@secret|Ratna/);
+  });
+
+  it('masks e-mail addresses, mobile numbers and NIKs wherever they stand, and keeps NIBs and entity NPWPs', () => {
+    expect(redactPersonalText('{"nib": "9130000000101", "npwp_perseroan": "0123456789012345", "catatan": "hubungi zulk.wibi@secret-mail.id / +6281299887766, NIK 3523019988776655"'))
+      .toBe('{"nib": "9130000000101", "npwp_perseroan": "0123456789012345", "catatan": "hubungi *** / ***, NIK ***"');
   });
 });

@@ -74,11 +74,52 @@ function endOfValue(text: string, start: number): number {
 }
 
 /**
+ * A key written with single quotes or none (`{'nik': '…'}`, `{nik: …}`, as hand-edited or
+ * Python-printed records have them) and its scalar value, which reading the text as JSON
+ * does not see.
+ */
+const LOOSE_KEY_VALUE = /(['"]?)([A-Za-z_][A-Za-z0-9_]*)\1(\s*[:=]\s*)('(?:[^'\\]|\\.)*'?|"(?:[^"\\]|\\.)*"?|[^\s,}\]'"][^,}\]\n]*)/g;
+
+/** What personal data looks like wherever it stands: e-mail addresses, Indonesian mobile numbers, NIKs (16 digits; an entity's 16-digit NPWP starts with 0). */
+const PERSONAL_PATTERNS = [
+  /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g,
+  /(?<![0-9])(?:\+62|62|0)8[0-9]{7,12}(?![0-9])/g,
+  /(?<![0-9])[1-9][0-9]{15}(?![0-9])/g,
+];
+
+/** Masks what looks like personal data in free text (an error message quoting a record, a garbled record). */
+export function maskPersonalPatterns(text: string): string {
+  return PERSONAL_PATTERNS.reduce((t, pattern) => t.replace(pattern, '***'), text);
+}
+
+/**
  * Personal data out of text that is not valid JSON (a truncated or garbled record): the
  * value of every personal key becomes null, up to the end of the text when it is cut off
- * inside that value. The rest is kept as received so an operator can repair the record.
+ * inside that value, keys quoted otherwise or not at all included; e-mail addresses, mobile
+ * numbers and NIKs are masked wherever they stand. The rest is kept as received so an
+ * operator can repair the record.
  */
 export function redactPersonalText(text: string): string {
+  const keyed = redactJsonKeyedText(text);
+  // JSON as such (which callers store parsed, not as text) keeps its shape: numbers that
+  // look like a NIK are numbers there.
+  if (isJson(keyed)) return keyed;
+  const byKey = keyed.replace(LOOSE_KEY_VALUE, (whole, quote: string, key: string, separator: string) =>
+    isPersonalKey(key) ? `${quote}${key}${quote}${separator}null` : whole,
+  );
+  return maskPersonalPatterns(byKey);
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function redactJsonKeyedText(text: string): string {
   let out = '';
   let i = 0;
   const colon = /\s*:/y;

@@ -1,4 +1,5 @@
 import type { Db } from '../db/database.js';
+import { jsonErrorReason } from './ingest.js';
 import { parsePermitRecord, type ParsedPermit } from './permitRecord.js';
 import { storePermits, type PermitSource } from './permitRepository.js';
 import { listOpenRejects, markRejectsResolved, recordRetryFailures } from './rejectRepository.js';
@@ -25,7 +26,7 @@ export async function retryRejects(db: Db, ids?: number[]): Promise<RetryOutcome
     try {
       json = JSON.parse(r.raw);
     } catch (error) {
-      failures.push({ id: r.id, reason: `not valid JSON: ${(error as Error).message}` });
+      failures.push({ id: r.id, reason: `not valid JSON: ${jsonErrorReason(error)}` });
       continue;
     }
     const parsed = parsePermitRecord(json);

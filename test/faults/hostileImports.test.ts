@@ -39,6 +39,11 @@ function recordWithPii(nib: string, name = `PT Contoh ${nib.slice(-4)}`): Record
   };
 }
 
+/** The text in UTF-8, with a Latin-1 "É" (one byte UTF-8 cannot read) wherever it says §LATIN1§. */
+function withLatin1Byte(text: string): Buffer {
+  return Buffer.concat(text.split('§LATIN1§').flatMap((part, i) => [...(i ? [Buffer.from([0xc9])] : []), Buffer.from(part, 'utf8')]));
+}
+
 function expectNoPii(text: string): void {
   for (const fragment of PII_FRAGMENTS) expect(text).not.toContain(fragment);
 }
@@ -78,9 +83,18 @@ describe('hostile permit files (patuh permits import, real PostgreSQL)', () => {
       { text: '   ' },
       { text: JSON.stringify({ ...ossRecord({ nib: nib(17) }), tgl_terbit_nib: '0001-01-01' }), reason: /^tgl_terbit_nib: / },
       { text: JSON.stringify({ dataNIB: ossRecord({ nib: nib(18), name: 'PT Terakhir 🚀' }) }), valid: nib(18) },
+      // A stray line of names and numbers: JSON.parse quotes its start, which is no part of the reason, and the line is not kept.
+      { text: `${PII.name};${PII.nik};${PII.email};${PII.phone}`, reason: /^not valid JSON: Unexpected token 'S'$/ },
+      // Records written with single quotes or bare keys, as printed by other tools.
+      { text: `{'nib': '${nib(19)}', 'pemegang_saham': [{'no_identitas_pemegang_saham': '${PII.nik}', 'nama_pemegang_saham': '${PII.name}'}]}`, reason: /^not valid JSON/ },
+      { text: `{nib: "${nib(20)}", penanggung_jwb: [{no_hp_penanggung_jwb: "${PII.phone}", email_penanggung_jwb: "${PII.email}", nama_penanggung_jwb: ${PII.name}}]}`, reason: /^not valid JSON/ },
+      // A file concatenated onto this one starts with its own byte-order mark.
+      { text: `\uFEFF${JSON.stringify(ossRecord({ nib: nib(21), name: 'PT Sambungan' }))}`, valid: nib(21) },
+      // A Latin-1 byte (written below in place of the mark) is refused, not stored as "�".
+      { text: JSON.stringify(ossRecord({ nib: nib(22), name: 'PT CAF§LATIN1§ LATIN' })), reason: /^not valid UTF-8 text/ },
     ];
     const file = join(t.dir, 'hostile.jsonl');
-    await writeFile(file, `\uFEFF${lines.map((l) => `${l.text}${l.eol ?? '\n'}`).join('')}`);
+    await writeFile(file, withLatin1Byte(`\uFEFF${lines.map((l) => `${l.text}${l.eol ?? '\n'}`).join('')}`));
 
     const r = await runCli(['permits', 'import', file], t.env);
     expect(r.stderr).not.toMatch(/at .*\.ts:\d+/);
@@ -154,9 +168,15 @@ describe('hostile enrollment extracts (patuh enrollment import, real PostgreSQL)
       { text: row('13000012', 'P'.repeat(501)), reason: /^nama_perusahaan: must be at most 500 characters/ },
       { text: row('13000013', 'PT Kolom Lebih', ',ekstra'), reason: /^has 12 columns; the header has 11/ },
       { text: `13000014,PT Upah Salah,,,Jl. Uji,35.23,AKTIF,JKK,5,Rp 1.000,0`, reason: /^total_upah: / },
+      // Inch marks in unquoted names are text: neither row takes the next one with it.
+      { text: row('13000015', 'PT PIPA 5" JAYA'), npp: '13000015', name: 'PT PIPA 5" JAYA' },
+      { text: row('13000016', 'PT BAUT 2" MAKMUR'), npp: '13000016', name: 'PT BAUT 2" MAKMUR' },
+      { text: row('13000017', 'PT Aman Tujuh Belas'), npp: '13000017', name: 'PT Aman Tujuh Belas' },
+      // A Latin-1 byte (written below in place of the mark) is refused, not stored as "�".
+      { text: row('13000018', 'PT CAF§LATIN1§ LATIN'), reason: /^not valid UTF-8 text/ },
     ];
     const file = join(t.dir, 'hostile.csv');
-    await writeFile(file, `${[header, ...rows.map((x) => x.text)].join('\r\n')}\r\n`);
+    await writeFile(file, withLatin1Byte(`${[header, ...rows.map((x) => x.text)].join('\r\n')}\r\n`));
     const r = await runCli(['enrollment', 'import', file], t.env);
     expect(r.stderr).not.toMatch(/at .*\.ts:\d+/);
     expect(r.code, r.stderr).toBe(0);
@@ -277,7 +297,7 @@ describe('hostile OSS look-up answers (InqueryClient against a local HTTP server
       [200, '{"responinqueryNIB": ', /no responinqueryNIB object/],
       [200, 'null', /no responinqueryNIB object/],
       [200, JSON.stringify({ responinqueryNIB: 'teks' }), /no responinqueryNIB object/],
-      [200, JSON.stringify({ responinqueryNIB: { kode: 'abc', keterangan: 'aneh' } }), /kode NaN: aneh/],
+      [200, JSON.stringify({ responinqueryNIB: { kode: 'abc', keterangan: 'aneh' } }), /^OSS inqueryNIB refused the query with kode "abc"$/],
       [200, JSON.stringify({ responinqueryNIB: { kode: 503 } }), /kode 503/],
       [500, '<html>error</html>', /HTTP 500/],
       [401, '', /refused the credentials/],
