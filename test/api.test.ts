@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../src/api/server.js';
+import { createApp } from '../src/app.js';
 import { requestRecheck } from '../src/oss/recheck.js';
 import { runUntilIdle } from '../src/queues/runUntilIdle.js';
 import { runCli } from './support/cli.js';
@@ -197,6 +198,23 @@ describe('HTTP API: keys, roles, branch scope and refusals', () => {
     expect((await call('GET', `/rechecks/${jemberRecheck}`, 'integration')).statusCode).toBe(200);
     const tubanRecheck = await requestRecheck(t.ctx, { nib: tubanNibs[0]! });
     expect((await call('GET', `/rechecks/${tubanRecheck}`, 'tuban')).json()).toMatchObject({ id: tubanRecheck, query: { nib: tubanNibs[0] } });
+  });
+
+  it('answers 503 while PostgreSQL is away, naming no host, and 404 in its own shape for an unknown endpoint', async () => {
+    const away = createApp({ ...t.config, DATABASE_URL: 'postgres://postgres@127.0.0.1:1/patuh_away' });
+    const server = await buildServer(away);
+    try {
+      const findings = await server.inject({ method: 'GET', url: '/findings', headers: { authorization: `Bearer ${key.admin}` } });
+      expect(findings.statusCode).toBe(503);
+      expect(findings.json()).toEqual({ error: 'storage unavailable; the request was not processed, try again shortly' });
+      const ready = await server.inject({ method: 'GET', url: '/ready' });
+      expect(ready.statusCode).toBe(503);
+      expect(ready.json()).toEqual({ status: 'not ready', problems: ['PostgreSQL unreachable'] });
+    } finally {
+      await server.close();
+      await away.close();
+    }
+    expect((await call('GET', '/nowhere', 'admin')).json()).toEqual({ error: 'no such endpoint; /openapi.json lists them' });
   });
 
   it('refuses bodies over the size limit (413)', async () => {

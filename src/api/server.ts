@@ -18,13 +18,24 @@ export interface ServerOptions {
   rateLimitPerMinute?: number;
 }
 
+/** Error codes of a PostgreSQL or Redis that cannot be reached or is shutting down (pg's SQLSTATE classes 08 and 57P). */
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006']);
+
+/** Whether a request failed because a store was away, which is worth trying again (503), not a fault (500). */
+function isStorageUnavailable(error: { code?: string; message?: string }): boolean {
+  return (error.code !== undefined && UNAVAILABLE_CODES.has(error.code)) || /^Connection terminated|^Connection is closed/.test(error.message ?? '');
+}
+
 /** The HTTP front door. Errors never carry stack traces to clients. */
 export async function buildServer(ctx: AppContext, options: ServerOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({ logger: false, bodyLimit: ctx.config.API_BODY_LIMIT_BYTES, return503OnClosing: true });
-  app.setErrorHandler((error: Error & { statusCode?: number; details?: unknown }, request, reply) => {
-    const status = error instanceof HttpError ? error.statusCode : error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
+  app.setErrorHandler((error: Error & { statusCode?: number; details?: unknown; code?: string }, request, reply) => {
+    const unavailable = isStorageUnavailable(error);
+    const status = error instanceof HttpError ? error.statusCode : unavailable ? 503 : error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
     if (status >= 500) ctx.logger.error({ url: request.url, error: error.message }, 'request failed');
-    const message = status >= 500 ? 'internal error; the request was not processed, try again' : error.message;
+    const message = unavailable
+      ? 'storage unavailable; the request was not processed, try again shortly'
+      : status >= 500 ? 'internal error; the request was not processed, try again' : error.message;
     if (request.url.startsWith('/oss/')) return reply.code(status).send({ responreceiveNIB: { status: '2', keterangan: message } });
     return reply.code(status).send({ error: message, ...(error instanceof HttpError && error.details ? { details: error.details } : {}) });
   });
@@ -39,6 +50,8 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
       return principal ? `key:${principal.keyId}` : `ip:${request.ip}`;
     },
   });
+
+  app.setNotFoundHandler((_request, reply) => reply.code(404).send({ error: 'no such endpoint; /openapi.json lists them' }));
 
   app.get('/health', async () => ({ status: 'ok' }));
   app.get('/ready', async (_request, reply) => {
