@@ -28,10 +28,13 @@ async function read(text: string): Promise<CsvRecord[]> {
   return out;
 }
 
-/** Cells of an extract: plain, or with commas, quotes, line breaks of any kind and any Unicode. */
+/**
+ * Cells of an extract: plain, or with commas, quotes, line breaks of any kind and any Unicode
+ * but U+FFFD, which stands for bytes that are not UTF-8 and is refused (see the test below).
+ */
 const cell = fc.oneof(
   { weight: 3, arbitrary: fc.stringMatching(/^[A-Za-z0-9 .]{0,12}$/) },
-  { weight: 2, arbitrary: fc.string({ unit: 'grapheme', maxLength: 15 }) },
+  { weight: 2, arbitrary: fc.string({ unit: 'grapheme', maxLength: 15 }).filter((s) => !s.includes('\uFFFD')) },
   { weight: 1, arbitrary: fc.constantFrom('Jl. A, No. 1', 'PT "KUTIP"', 'Baris\nDua', 'Baris\r\nDua', 'Baris\rDua', '"', '""', ',', 'a"b', '\n', '\r\n', ' x ', '=1+1') },
 );
 /** A row always starts with a key-like cell, so no row is a blank line. */
@@ -110,6 +113,19 @@ describe('readCsvRecords: properties', () => {
       }),
       runs(200),
     );
+  });
+
+  it('refuses a row that is not UTF-8 on its line, and reads the rows around it', async () => {
+    fileNo += 1;
+    const path = join(dir, `latin1-${fileNo}.csv`);
+    await writeFile(path, Buffer.concat([Buffer.from('1,PT AMAN,x\n2,PT CAF', 'utf8'), Buffer.from([0xc9]), Buffer.from(' LATIN,y\n3,PT AMAN JUGA,z\n', 'utf8')]));
+    const records: CsvRecord[] = [];
+    for await (const r of readCsvRecords(path)) records.push(r);
+    expect(records).toEqual([
+      { line: 1, cells: ['1', 'PT AMAN', 'x'] },
+      { line: 2, error: 'not valid UTF-8 text (a Latin-1 or Windows-1252 file?): save the file as UTF-8' },
+      { line: 3, cells: ['3', 'PT AMAN JUGA', 'z'] },
+    ]);
   });
 
   it('a CRLF split between two read chunks is one line break, inside and outside quotes', async () => {

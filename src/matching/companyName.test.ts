@@ -121,9 +121,32 @@ describe('normaliseCompanyName', () => {
     ['MTsN 1 Malang', 'MTS NEGERI 1 MALANG', []],
     ['Primer Koperasi Kartika', 'KARTIKA', ['KOPERASI']],
     ['Primkop Kartika', 'KARTIKA', ['KOPERASI']],
-    ['Kopeg Pemkot Surabaya', 'PEGAWAI PEMKOT SURABAYA', ['KOPERASI']],
+    ['Kopeg Pemkot Surabaya', 'PEGAWAI PEMERINTAH KOTA SURABAYA', ['KOPERASI']],
     ['Rumah Sakit Umum Pusat Dr. Sardjito', 'RSUP DR SARJITO', []],
     ['Yayasan St. Yusup', 'SANTO YUSUP', ['YAYASAN']],
+    ['PT Karunia Alam Segar Unit Sidoarjo', 'KARUNIA ALAM SEGAR', ['PT']],
+    ['PT Nindya Karya Proyek Tol Surabaya Mojokerto', 'NINDYA KARYA', ['PT']],
+    ['PT Perkebunan Nusantara XII Kebun Sei Durian', 'PERKEBUNAN NUSANTARA 12', ['PT']],
+    ['PT Bank Jatim Kantor Kas Pandaan', 'BANK JAWA TIMUR', ['PT']],
+    // A unit word needs two words of name before it and one of unit after it; "Unit Desa" is the KUD's.
+    ['PT Multi Area Sejahtera', 'MULTI AREA SEJAHTERA', ['PT']],
+    ['PT Sumber Alam Kebun', 'SUMBER ALAM KEBUN', ['PT']],
+    ['Pusat Koperasi Unit Desa Jatim', 'PUSAT KOPERASI UNIT DESA JAWA TIMUR', []],
+    ['SDIT Al Hikmah', 'SD ISLAM TERPADU ALHIKMAH', []],
+    ['Sekolah Dasar Islam Terpadu Al Hikmah', 'SD ISLAM TERPADU ALHIKMAH', []],
+    ['TK ABA Kauman', 'TK AISYIYAH BUSTANUL ATHFAL KAUMAN', []],
+    ['Akper Pemkab Jember', 'AKADEMI KEPERAWATAN PEMERINTAH KABUPATEN JEMBER', []],
+    ['Primkopad Kodim 0824', 'ANGKATAN DARAT KODIM 0824', ['KOPERASI']],
+    ['Primer Koperasi Angkatan Darat Kodim 0824', 'ANGKATAN DARAT KODIM 0824', ['KOPERASI']],
+    ['RS Khusus Ibu dan Anak Bunda', 'RSKIA BUNDA', []],
+    ['Perusahaan Otobus Harapan Jaya', 'PO HARAPAN JAYA', []],
+    ['Waskita - Wika KSO', 'WASKITA WIKA', ['KSO']],
+    ['KSO Waskita Wika', 'WASKITA WIKA', ['KSO']],
+    ['Yayasan Asy-Syifa Medika', 'ASSYIFA MEDIKA', ['YAYASAN']],
+    ['Ponpes Ath-Thohiriyah', 'PONDOK PESANTREN ATTHOHIRIYAH', []],
+    ['PT Kalimas Pharma', 'KALIMAS FARMA', ['PT']],
+    ['Baitul Maal Hidayatullah', 'BAITUL MAL HIDAYATULLAH', []],
+    ['SPBU 54.611.23', 'SPBU 5461123', []],
     // After a name, "ST" is an engineer's degree, not a saint.
     ['UD Budi Santoso ST', 'BUDI SANTOSO ST', ['UD']],
     // A lone title at the end is more likely a word cut off at 30 characters.
@@ -165,7 +188,7 @@ describe('normaliseCompanyName', () => {
  */
 describe('NAME_RULES_VERSION', () => {
   const PINNED: { version: number; keys: Record<string, string> } = {
-    version: 7,
+    version: 8,
     keys: {
       'PT. Maju Jaya Sejahtera': 'MAJU JAYA SEJAHTERA',
       'PT Semen Indonesia (Persero) Tbk': 'SEMEN INDONESIA',
@@ -206,7 +229,13 @@ describe('NAME_RULES_VERSION', () => {
       'Primkop Kartika': 'KARTIKA',
       'Yayasan St. Yusup': 'SANTO YUSUP',
       'RSUP Dr. Sardjito': 'RSUP DR SARJITO',
-      'Kopeg Pemkot Surabaya': 'PEGAWAI PEMKOT SURABAYA',
+      'Kopeg Pemkot Surabaya': 'PEGAWAI PEMERINTAH KOTA SURABAYA',
+      'PT Karunia Alam Segar Unit Sidoarjo': 'KARUNIA ALAM SEGAR',
+      'SDIT Al Hikmah': 'SD ISLAM TERPADU ALHIKMAH',
+      'Waskita - Wika KSO': 'WASKITA WIKA',
+      'Yayasan Asy-Syifa Medika': 'ASSYIFA MEDIKA',
+      'PT Kalimas Pharma': 'KALIMAS FARMA',
+      'SPBU 54.611.23': 'SPBU 5461123',
     },
   };
 

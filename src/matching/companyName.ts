@@ -15,7 +15,7 @@ import { boundedMemo } from '../shared/boundedMemo.js';
  * sends the permits it affects back to matching (nameRulesUpgrade.ts).
  * companyName.test.ts pins a sample of names to this version.
  */
-export const NAME_RULES_VERSION = 7;
+export const NAME_RULES_VERSION = 8;
 
 /** Legal forms, canonical code → spellings as token sequences (after punctuation folding). */
 const LEGAL_FORMS: Record<string, string[]> = {
@@ -49,6 +49,8 @@ const LEGAL_FORMS: Record<string, string[]> = {
   BUMDES: ['BUMDES', 'BUMDESA', 'BUM DES', 'BUM DESA', 'BADAN USAHA MILIK DESA'],
   BUMDESMA: ['BUMDESMA', 'BUM DESMA', 'BUM DESA BERSAMA', 'BUMDES BERSAMA', 'BADAN USAHA MILIK DESA BERSAMA'],
   PERSEKUTUAN: ['PERSEKUTUAN PERDATA'],
+  // Contractors' joint operations, enrolled for their projects: "Waskita - Wika KSO", "KSO Waskita Wika".
+  KSO: ['KSO', 'KERJA SAMA OPERASI', 'KERJASAMA OPERASI', 'JOINT OPERATION'],
   PERKUMPULAN: ['PERKUMPULAN'],
 };
 
@@ -69,6 +71,7 @@ const PHRASES: Record<string, string[]> = {
   RSB: ['RUMAH SAKIT BERSALIN', 'RS BERSALIN'],
   RSJ: ['RUMAH SAKIT JIWA', 'RS JIWA'],
   RSGM: ['RUMAH SAKIT GIGI DAN MULUT', 'RS GIGI DAN MULUT'],
+  RSKIA: ['RUMAH SAKIT KHUSUS IBU DAN ANAK', 'RS KHUSUS IBU DAN ANAK'],
   RM: ['RUMAH MAKAN'],
   // UU 4/2023 (P2SK) renamed the Bank Perkreditan Rakyat "Bank Perekonomian Rakyat"; the
   // abbreviation stayed, so permits spell out the new name and the extract keeps "BPR".
@@ -93,6 +96,15 @@ const PHRASES: Record<string, string[]> = {
   'KOPERASI PASAR': ['KOPPAS'],
   'KOPERASI PEGAWAI NEGERI': ['KPN'],
   'KOPERASI PEGAWAI': ['KOPEG'],
+  // The armed forces' primary cooperatives, by their branch: "Primkopad" is "Primer Koperasi Angkatan Darat".
+  'PRIMKOP ANGKATAN DARAT': ['PRIMKOPAD'],
+  'PRIMKOP ANGKATAN LAUT': ['PRIMKOPAL'],
+  'PRIMKOP ANGKATAN UDARA': ['PRIMKOPAU'],
+  // Local governments, in the names of their employees' cooperatives ("Kopeg Pemkab Jember").
+  'PEMERINTAH KABUPATEN': ['PEMKAB'],
+  'PEMERINTAH KOTA': ['PEMKOT'],
+  'PEMERINTAH PROVINSI': ['PEMPROV'],
+  PO: ['PERUSAHAAN OTOBUS'],
   // The state plantation companies are known by their initials, the PT inside them: "PTPN XII".
   'PT PERKEBUNAN NUSANTARA': ['PTPN'],
   // Islamic boarding schools and their cooperatives: "Ponpes Tebuireng", "Kopontren Al-Ittifaq".
@@ -111,6 +123,15 @@ const PHRASES: Record<string, string[]> = {
   'SMP NEGERI': ['SMPN', 'SMP N'],
   'SD NEGERI': ['SDN', 'SD N'],
   'MTS NEGERI': ['MTSN', 'MTS N'],
+  // Integrated Islamic schools, and Aisyiyah's kindergartens.
+  'TK ISLAM TERPADU': ['TKIT'],
+  'SD ISLAM TERPADU': ['SDIT'],
+  'SMP ISLAM TERPADU': ['SMPIT'],
+  'SMA ISLAM TERPADU': ['SMAIT'],
+  'TK AISYIYAH BUSTANUL ATHFAL': ['TK ABA'],
+  'AKADEMI KEPERAWATAN': ['AKPER'],
+  'AKADEMI KEBIDANAN': ['AKBID'],
+  'AKADEMI FARMASI': ['AKFAR'],
   SLB: ['SEKOLAH LUAR BIASA'],
   TK: ['TAMAN KANAK KANAK'],
   PAUD: ['PENDIDIKAN ANAK USIA DINI'],
@@ -244,6 +265,7 @@ const VARIANTS: Record<string, string> = {
   FISHERY: 'PERIKANAN',
   FISHERIES: 'PERIKANAN',
   REZEKI: 'REJEKI',
+  MAAL: 'MAL',
   REZKI: 'REJEKI',
   REJEKY: 'REJEKI',
   SAMUDERA: 'SAMUDRA',
@@ -255,7 +277,8 @@ const VARIANTS: Record<string, string> = {
   BAROKAH: 'BERKAH',
   BAROKAHH: 'BERKAH',
   FARMASI: 'FARMASI',
-  PHARMA: 'FARMASI',
+  // "Pharma" is the short name "Farma" in English spelling (Kalbe Farma, Kalimas Pharma).
+  PHARMA: 'FARMA',
   PHARMACEUTICAL: 'FARMASI',
   PHARMACEUTICALS: 'FARMASI',
   CONSTRUCTION: 'KONSTRUKSI',
@@ -401,6 +424,8 @@ function foldText(raw: string): string {
   // Square brackets and braces set an aside apart as parentheses do ("PT Maju [Persero]").
   s = s.replace(/[[{]/g, '(').replace(/[\]}]/g, ')');
   s = dropAliases(dropFormerName(s).replace(/&/g, ' DAN '));
+  // Dots between digits group a number or a code ("SPBU 54.611.23" is enrolled as "SPBU 5461123").
+  s = s.replace(/(?<=[0-9])\.(?=[0-9])/g, '');
   // Apostrophes join ("MC'DONALD" → "MCDONALD"); any other non-alphanumeric splits.
   s = s.replace(/['’`]/g, '');
   s = s.replace(/[^A-Z0-9]+/g, ' ');
@@ -480,8 +505,14 @@ function joinArticles(tokens: string[]): string[] {
   for (let i = 0; i < tokens.length; i += 1) {
     const t = tokens[i]!;
     const next = tokens[i + 1];
-    if (next && /^[A-Z]{3,}$/.test(next) && !NOT_ARTICLE_WORDS.has(next) && (t === 'AL' || (/^A[DNRSTZ]$/.test(t) && next[0] === t[1]))) {
+    const joinable = next && /^[A-Z]{3,}$/.test(next) && !NOT_ARTICLE_WORDS.has(next);
+    if (joinable && (t === 'AL' || (/^A[DNRSTZ]$/.test(t) && next[0] === t[1]))) {
       out.push(t + next);
+      i += 1;
+    } else if (joinable && /^A(SY|SH|TH|TS|DZ|DH)$/.test(t) && next.startsWith(t.slice(1))) {
+      // Written with the consonant's two letters ("Asy-Syifa", "Ath-Thohiriyah"), it is the
+      // article of "As-Syifa", "Assyifa": joined the same way.
+      out.push(`A${t[1]}${next}`);
       i += 1;
     } else out.push(t);
   }
@@ -510,8 +541,17 @@ function stripLegalForms(tokens: string[], legalForms: string[]): string[] {
 
 /** Words that start where an office of the company is named: "… Cabang Surabaya", "… KCP Gubeng", "… Kanwil Jatim". */
 const OFFICE_WORDS = new Set(['CABANG', 'KC', 'KCP', 'KANWIL', 'PERWAKILAN']);
-/** "Kantor …" that names an office: branch, head office, regional office, representative. */
-const OFFICES_AFTER_KANTOR = new Set(['CABANG', 'PUSAT', 'WILAYAH', 'PERWAKILAN']);
+/** "Kantor …" that names an office: branch, head office, regional office, representative, a BPR's cash office. */
+const OFFICES_AFTER_KANTOR = new Set(['CABANG', 'PUSAT', 'WILAYAH', 'PERWAKILAN', 'KAS']);
+/**
+ * Words that start a unit of a company written after its name, as BPJS enrolls a
+ * plantation, mine, factory or project on its own: "… Unit Sidoarjo", "… Kebun Sei
+ * Durian", "… Site Satui", "… Proyek Tol …". Unlike an office word, each is also an
+ * ordinary word, so the cut needs two words of name before it and one of unit after it
+ * ("PT Multi Area Sejahtera", "PT Green Plant Indonesia" stay whole), and "Unit Desa" is
+ * the village cooperative's legal form.
+ */
+const UNIT_WORDS = new Set(['UNIT', 'PABRIK', 'SITE', 'PLANT', 'KEBUN', 'PROYEK', 'DEPO', 'DIVISI', 'REGIONAL', 'AREA', 'WILAYAH']);
 
 /**
  * Words an article is never joined to: the start of a legal form, of an abbreviated phrase,
@@ -520,6 +560,7 @@ const OFFICES_AFTER_KANTOR = new Set(['CABANG', 'PUSAT', 'WILAYAH', 'PERWAKILAN'
 const NOT_ARTICLE_WORDS = new Set([
   ...[...Object.values(LEGAL_FORMS), ...Object.values(PHRASES)].flat().map((s) => s.split(' ')[0]!),
   ...OFFICE_WORDS,
+  ...UNIT_WORDS,
   'KANTOR',
 ]);
 
@@ -533,6 +574,7 @@ function cutBranchOffice(tokens: string[]): string[] {
     let start = -1;
     if (tokens[i] === 'KANTOR' && OFFICES_AFTER_KANTOR.has(tokens[i + 1] ?? '')) start = i;
     else if (OFFICE_WORDS.has(tokens[i]!)) start = tokens[i - 1] === 'KANTOR' ? i - 1 : i;
+    else if (UNIT_WORDS.has(tokens[i]!) && i >= 2 && i < tokens.length - 1 && !(tokens[i] === 'UNIT' && tokens[i + 1] === 'DESA')) start = i;
     // "Kantor Perwakilan Samsung" is the office's own name.
     if (start >= 1) return tokens.slice(0, start);
   }

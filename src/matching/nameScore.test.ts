@@ -320,8 +320,30 @@ describe('scoreNamePair', () => {
 
   it('does not read a common word as the initials of common words ("MAJU" is not "MAKMUR ABADI JAYA UTAMA")', () => {
     expect(score(side('CV Maju Sentosa'), side('CV Makmur Abadi Jaya Utama Sentosa'))).toBeLessThan(0.7);
-    // …while initials found in few names are read so.
-    expect(score(side('CV MJS'), side('CV Maju Jaya Sentosa'))).toBeGreaterThan(0.86);
+    // …while initials found in few names are read so: as a link when they stand for a
+    // distinctive word, for review when they stand for common words only (many names spell them).
+    expect(score(side('PT GMF'), side('PT Garuda Maintenance Facility'))).toBeGreaterThan(0.86);
+    const common = scoreNamePair(side('CV MJS'), side('CV Maju Jaya Sentosa'), stats);
+    expect(common.score).toBeGreaterThan(0.7);
+    expect(common.score).toBeLessThan(0.86);
+    expect(common.against).toContain('only initials in common, and they stand for common words');
+  });
+
+  it('does not take one word for another one letter away when both are words (PUTRA, PUTRI), however few names hold them', () => {
+    for (const [permit, employer] of [['PT Dewi Sri Sejahtera', 'PT Dewa Sri Sejahtera'], ['UD Hadi Santoso', 'UD Hari Santoso'], ['CV Putri Jaya Mandiri', 'CV Putra Jaya Mandiri']]) {
+      expect(score(side(permit!), side(employer!))).toBeLessThan(0.86);
+    }
+    // A slip of the pen, and a word spelt two ways, are still the same word.
+    expect(score(side('PT Tembakau Jember Makmur'), side('PT Tembakau Jember Makmru'))).toBeGreaterThan(0.86);
+    expect(score(side('CV Rizky Jaya Abadi'), side('CV Rizki Jaya Abadi'))).toBeGreaterThan(0.86);
+  });
+
+  it('sends a name of common words that may be cut at 30 characters on a word\'s end to review, not a link', () => {
+    const cut = scoreNamePair(side('PT Karya Bangun Sejahtera Mandiri Perkasa'), side('KARYA BANGUN SEJAHTERA MANDIRI'), stats);
+    expect(cut.score).toBeGreaterThan(0.7);
+    expect(cut.score).toBeLessThan(0.86);
+    // A distinctive one is still linked.
+    expect(score(side('PT Garuda Maintenance Facility Aero Asia Tbk'), side('PT GARUDA MAINTENANCE FACILITY'))).toBeGreaterThan(0.86);
   });
 
   it('reads two initials as two words only beside a distinctive word both names share', () => {

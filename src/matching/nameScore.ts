@@ -14,6 +14,8 @@ import { boundedMemo } from '../shared/boundedMemo.js';
 import { ACRONYM_SKIPS, completionsOf, isOnlyLegalForm } from './companyName.js';
 import { couldBeAcronym, couldBeTwoInitials, spelledOut } from './acronyms.js';
 import { ownRegionSuffixLength } from './regionDesignation.js';
+import { NAME_WORDS } from './nameLexicon.js';
+import { isSpellingVariant } from './spellingVariant.js';
 
 export interface NameSide {
   /** The name as registered (for truncation detection). */
@@ -62,9 +64,13 @@ const SUBSIDIARY_MARKERS = new Set([
 const SUBSIDIARY_MARKER_PENALTY = 0.3;
 /** Below this rarity no shared word is distinctive: the name is common words only. */
 const COMMON_NAME_RARITY = 0.5;
+/** What a possible cut at 30 characters on a word's end takes off a name of common words: a link becomes a review. */
+const WORD_END_CUT_PENALTY = 0.2;
+/** What initials of common words as a name's only evidence take off: a link becomes a review. */
+const INITIALS_OF_COMMON_WORDS_PENALTY = 0.15;
 /** What each common word on one side only takes off a name of common words. */
 const PLAIN_EXTRA_WORD_PENALTY = 0.05;
-const ENTITY_FORMS = ['PT', 'CV', 'KOPERASI', 'YAYASAN', 'UD', 'FIRMA', 'PERUM', 'PERUMDA', 'BUMDES', 'BUMDESMA', 'PERSEKUTUAN', 'PERKUMPULAN'];
+const ENTITY_FORMS = ['KSO', 'PT', 'CV', 'KOPERASI', 'YAYASAN', 'UD', 'FIRMA', 'PERUM', 'PERUMDA', 'BUMDES', 'BUMDESMA', 'PERSEKUTUAN', 'PERKUMPULAN'];
 
 /** A word in at most about √N of N names ("weighs at least half of a unique word") is distinctive. */
 const DISTINCTIVE_SHARE = 0.5;
@@ -134,18 +140,29 @@ function completesTo(fragment: string, word: string): boolean {
   return word.startsWith(fragment) || completionsOf(fragment).some((c) => c !== fragment && (c === word || c.startsWith(word)));
 }
 
-/** Similarity of two words: equal, a truncated last word, or a small typo. */
-function wordSimilarity(a: string, b: string, aIsLast: boolean, bIsLast: boolean, aTruncated: boolean, bTruncated: boolean): number {
+/**
+ * Employers whose names hold a word for it to be a word of its own, not a slip of the pen:
+ * a typo is rare, each in its own way, while PUTRA and PUTRI are each in thousands of names.
+ */
+const ESTABLISHED_WORD_FREQUENCY = 3;
+
+/**
+ * Similarity of two words: equal, a truncated last word, or a small typo. Two words one or
+ * two letters apart that are both established words are a typo only when they are two
+ * spellings of one word (spellingVariant.ts): PUTRA and PUTRI, HADI and HARI are two.
+ */
+function wordSimilarity(a: string, b: string, aIsLast: boolean, bIsLast: boolean, aTruncated: boolean, bTruncated: boolean, stats: WordStats): number {
   if (a === b) return 1;
   if (bIsLast && bTruncated && b.length >= 1 && completesTo(b, a)) return 0.9;
   if (aIsLast && aTruncated && a.length >= 1 && completesTo(a, b)) return 0.9;
   const shorter = Math.min(a.length, b.length);
-  if (shorter >= 4) {
-    const distance = editDistance(a, b, 2);
-    if (distance === 1) return 0.85;
-    if (distance === 2 && shorter >= 8) return 0.7;
-  }
-  return 0;
+  if (shorter < 4) return 0;
+  const distance = editDistance(a, b, 2);
+  const close = distance === 1 ? 0.85 : distance === 2 && shorter >= 8 ? 0.7 : 0;
+  if (!close) return 0;
+  const established = (w: string) => NAME_WORDS.has(w) || stats.frequency(w) >= ESTABLISHED_WORD_FREQUENCY;
+  const twoWords = established(a) && established(b) && !isSpellingVariant(a, b);
+  return twoWords ? 0 : close;
 }
 
 /**
@@ -353,7 +370,7 @@ export function scoreNamePair(permitSide: NameSide, employerSide: NameSide, stat
     let best = { j: -1, sim: 0 };
     employer.tokens.forEach((et, j) => {
       if (used.has(j)) return;
-      const sim = pt === et && joined?.acronyms.has(pt) ? ACRONYM_SIMILARITY : wordSimilarity(pt, et, i === permit.tokens.length - 1, j === employer.tokens.length - 1, pTrunc, eTrunc);
+      const sim = pt === et && joined?.acronyms.has(pt) ? ACRONYM_SIMILARITY : wordSimilarity(pt, et, i === permit.tokens.length - 1, j === employer.tokens.length - 1, pTrunc, eTrunc, stats);
       if (sim > best.sim) best = { j, sim };
     });
     if (best.j >= 0) {
@@ -368,6 +385,12 @@ export function scoreNamePair(permitSide: NameSide, employerSide: NameSide, stat
   const ignoredE = new Set<number>();
   if (eTrunc) applyTruncation(employer, permit.tokens, pairs.map((p) => ({ t: p.j, o: p.i })), ignoredE, ignoredP);
   if (pTrunc) applyTruncation(permit, employer.tokens, pairs.map((p) => ({ t: p.i, o: p.j })), ignoredP, ignoredE);
+  // A cut inside a word shows itself; a 30-character name ending on a whole word may be cut
+  // there or be whole ("KARYA BANGUN SEJAHTERA MANDIRI" against "… MANDIRI PERKASA"): the
+  // words the other side goes on with are then unknown, not absent, and for a name of
+  // common words that is too little to link on.
+  const endsOnWholeWord = (tokens: string[], side: 'i' | 'j') => pairs.some((p) => p[side] === tokens.length - 1 && p.sim === 1);
+  const cutOnWordEnd = (eTrunc && ignoredP.size > 0 && endsOnWholeWord(employer.tokens, 'j')) || (pTrunc && ignoredE.size > 0 && endsOnWholeWord(permit.tokens, 'i'));
   const matchedI = new Set(pairs.map((p) => p.i));
   const matchedJ = new Set(pairs.map((p) => p.j));
   // A side's own kab/kota written after its name, which the other side leaves out, is neither for nor against.
@@ -416,6 +439,25 @@ export function scoreNamePair(permitSide: NameSide, employerSide: NameSide, stat
   if (plainExtra.length && rarity < COMMON_NAME_RARITY) {
     score -= Math.min(2 * PLAIN_EXTRA_WORD_PENALTY, PLAIN_EXTRA_WORD_PENALTY * plainExtra.length);
     against.push(`word(s) on one side only in a name of common words: ${plainExtra.join(', ')}`);
+  }
+
+  // Shared words that are all common: by their frequency here, or as words a registry of
+  // any size holds in thousands of names (a small one cannot tell).
+  const sharedWords = pairs.filter((p) => p.sim > 0).flatMap((p) => joined?.acronyms.get(permit.tokens[p.i]!)?.split(' ') ?? [permit.tokens[p.i]!]);
+  const commonWordsOnly = rarity < COMMON_NAME_RARITY || (sharedWords.length > 0 && sharedWords.every((w) => NAME_WORDS.has(w)));
+
+  // A distinctive name cut there is still that company; a name of common words may be another's.
+  if (cutOnWordEnd && commonWordsOnly) {
+    score -= WORD_END_CUT_PENALTY;
+    against.push('one name is 30 characters long and may be cut there: the words the other goes on with are unknown');
+  }
+
+  // Initials are all the names share, and they stand for common words ("KSM": KARYA SUMBER
+  // MAKMUR): many names spell the same initials, so that is a candidate to check, not a link.
+  const onlyInitials = pairs.length > 0 && pairs.every((p) => p.sim === 0 || joined?.acronyms.has(permit.tokens[p.i]!));
+  if (onlyInitials && commonWordsOnly) {
+    score -= INITIALS_OF_COMMON_WORDS_PENALTY;
+    against.push('only initials in common, and they stand for common words');
   }
 
   // The same street address is strong evidence of the same company, whatever the kab/kota coding says.
