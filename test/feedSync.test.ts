@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FeedClient } from '../src/oss/feedClient.js';
@@ -49,6 +51,59 @@ describe('pull feed sync (nock for OSS, real PostgreSQL)', () => {
     // A later sync that finds nothing new costs one request and changes nothing.
     nock(FEED).get('/permits').query({ limit: '2', cursor: 'c3' }).reply(200, page([], 'c3', false));
     expect(await sync(client())).toEqual({ pages: 1, records: 0, changed: 0, rejected: 0 });
+  });
+
+  it('stops with a contract error, not forever, when the feed points back to a page it has given', async () => {
+    nock(FEED)
+      .get('/permits').query({ limit: '2' }).reply(200, page([ossRecord({ nib: a! }), ossRecord({ nib: b! })], 'c1', true))
+      .get('/permits').query({ limit: '2', cursor: 'c1' }).reply(200, page([], 'c1', true));
+    const error = await sync(client()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RetryableHttpError);
+    expect((error as Error).message).toBe('OSS feed breaks the contract: after cursor "c1" it points back to "c1", a page this sync has read; the sync stops there');
+    // What came before is kept.
+    expect((await stored()).map((p) => p.nib)).toEqual([a, b]);
+    expect(await cursor()).toMatchObject({ cursor: 'c1', pages: 1 });
+  });
+
+  it('keeps the same version of two records claiming the same moment, whatever the order they come in', async () => {
+    const version = (name: string) => ossRecord({ nib: a!, name, changed: '2025-03-01 10:00:00', tipe: 5 });
+    const kept = async () => (await t.ctx.db.selectFrom('permit').select(['name', 'payload_hash']).where('nib', '=', a!).executeTakeFirstOrThrow());
+    const deliver = async (...pages: string[][]) => {
+      await t.ctx.db.deleteFrom('permit').execute();
+      await t.ctx.db.deleteFrom('feed_checkpoint').execute();
+      const scope = nock(FEED);
+      pages.forEach((names, i) => {
+        scope.get('/permits').query(i ? { limit: '2', cursor: `c${i}` } : { limit: '2' }).reply(200, page(names.map(version), `c${i + 1}`, i < pages.length - 1));
+      });
+      await sync(client());
+      return kept();
+    };
+    // X and Y, then X again (a re-delivery); and Y and X, then Y again.
+    const one = await deliver(['PT Versi X', 'PT Versi Y'], ['PT Versi X']);
+    const other = await deliver(['PT Versi Y', 'PT Versi X'], ['PT Versi Y']);
+    expect(other).toEqual(one);
+  });
+
+  it('times out a page that trickles in, however steadily it trickles', async () => {
+    const server = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('{"data": [');
+      // A byte every 100 ms: never silent long enough for a socket timeout.
+      const timer = setInterval(() => res.write(' '), 100);
+      res.on('close', () => clearInterval(timer));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const started = Date.now();
+      const error = await sync(client({ baseUrl: url, timeoutMs: 600, retries: 0 })).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(RetryableHttpError);
+      expect((error as Error).message).toBe('OSS feed timed out: no whole answer within 600 ms');
+      expect(Date.now() - started).toBeLessThan(5000);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it('resumes after a crash between pages from the last committed page', async () => {

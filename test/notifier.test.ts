@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebhookReceiver, type RunningWebhookReceiver } from '../src/demo/webhookReceiver.js';
+import { deliverBranchDigests } from '../src/notify/deliverBranchDigests.js';
 import { listFailedDigests, retryFailedDigests } from '../src/notify/digestRepository.js';
 import { scheduleBranchFlush } from '../src/notify/notifyQueue.js';
 import { runUntilIdle } from '../src/queues/runUntilIdle.js';
@@ -18,10 +19,13 @@ describe('notifier: Alertmanager-style digests to webhook, e-mail and files', ()
   let receiver: RunningWebhookReceiver;
   let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
   const failBranches = new Set<string>();
+  const serverErrorBranches = new Set<string>();
   const tubanNibs: string[] = [];
 
   beforeAll(async () => {
-    receiver = await startWebhookReceiver({ status: (body) => (failBranches.has(String(body.branch)) ? 400 : 200) });
+    receiver = await startWebhookReceiver({
+      status: (body) => (failBranches.has(String(body.branch)) ? 400 : serverErrorBranches.has(String(body.branch)) ? 500 : 200),
+    });
     smtp = await startSmtpServer();
     t = await createTestEnv({
       NOTIFY_WEBHOOK_URL: receiver.url,
@@ -124,11 +128,40 @@ describe('notifier: Alertmanager-style digests to webhook, e-mail and files', ()
     await run();
     const failed = await listFailedDigests(t.ctx.db);
     expect(failed).toEqual([expect.objectContaining({ branch: 'PALEMBANG', channel: 'webhook', last_error: expect.stringMatching(/HTTP 400/) })]);
+    const palembang = () => digests().filter((d) => d.branch === 'PALEMBANG');
+    const postsBefore = palembang().length;
+    // While a dead letter waits, the channel gets no new digest repeating its findings under another id.
+    const [later] = await importUnregistered(t.ctx, t.dir, { PALEMBANG: 1 });
+    await run();
+    expect(await listFailedDigests(t.ctx.db)).toEqual(failed);
     failBranches.delete('PALEMBANG');
     const branches = await retryFailedDigests(t.ctx.db);
     await scheduleBranchFlush(t.ctx.db, t.ctx.queues, t.ctx.config, branches, true);
     await run();
     expect(await listFailedDigests(t.ctx.db)).toEqual([]);
     expect(receiver.digests.get(failed[0]!.id)).toMatchObject({ branch: 'PALEMBANG', reason: 'changed' });
+    // The finding made meanwhile is told once, after the dead letter: no finding twice.
+    const delivered = palembang().slice(postsBefore).filter((d) => receiver.digests.has((d as unknown as { digest_id: string }).digest_id));
+    const told = delivered.flatMap((d) => d.findings.filter((f) => f.change === 'new').map((f) => f.nib));
+    expect(told.filter((nib) => nib === later)).toHaveLength(1);
+    expect(new Set(told).size).toBe(told.length);
+  });
+
+  it('tries a failing receiver once per attempt, not again and again within one', async () => {
+    // TUBAN's receiver fails with 500; a finding back in its list makes a digest to deliver.
+    serverErrorBranches.add('TUBAN');
+    const before = receiver.requests.length;
+    const finding = await t.ctx.db.selectFrom('finding').select('id').where('branch', '=', 'TUBAN').where('status', '=', 'resolved').executeTakeFirstOrThrow();
+    await t.ctx.db.updateTable('finding').set({ status: 'open' }).where('id', '=', finding.id).execute();
+    const tubanPosts = () => receiver.requests.slice(before).filter((r) => (JSON.parse(r.body) as Digest).branch === 'TUBAN').length;
+    // Two attempts, one POST each: the job's attempts, with their backoff, are the retries
+    // (the pending digest was leased again at once, 50 times in a second).
+    for (const tries of [1, 2]) {
+      await expect(deliverBranchDigests(t.ctx.db, t.ctx.config, 'TUBAN', 2026, false)).rejects.toThrow(/HTTP 500/);
+      expect(tubanPosts()).toBe(tries);
+    }
+    serverErrorBranches.delete('TUBAN');
+    await deliverBranchDigests(t.ctx.db, t.ctx.config, 'TUBAN', 2026, false);
+    expect(tubanPosts()).toBe(3);
   });
 });

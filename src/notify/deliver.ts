@@ -4,10 +4,18 @@ import { join } from 'node:path';
 import axios from 'axios';
 import nodemailer from 'nodemailer';
 import { csvLine } from '../shared/csv.js';
+import { parseRetryAfter } from '../shared/httpErrors.js';
 import { LIST_COLUMNS, listRows, termFor, type DigestPayload } from './digestContent.js';
 import { listWorkbook } from './listWorkbook.js';
 
 export class PermanentDeliveryError extends Error {}
+
+/** A delivery that may succeed later; `retryAfterMs` is the receiver's Retry-After, when it gave one. */
+export class RetryableDeliveryError extends Error {
+  constructor(message: string, readonly retryAfterMs: number | null = null) {
+    super(message);
+  }
+}
 
 async function writeAtomically(path: string, data: string | Buffer): Promise<void> {
   const tmp = `${path}.${process.pid}.tmp`;
@@ -45,16 +53,27 @@ export async function postDigest(url: string, payload: DigestPayload, timeoutMs:
   const headers: Record<string, string> = { 'Content-Type': 'application/json', 'Idempotency-Key': payload.digest_id, 'User-Agent': 'patuh-notifier' };
   if (secret) headers['X-Patuh-Signature'] = signWebhook(secret, body, Math.floor(Date.now() / 1000));
   let status: number;
+  let retryAfter: unknown;
   try {
-    const response = await axios.post(url, body, { timeout: timeoutMs, headers, validateStatus: () => true, maxRedirects: 0, transformRequest: (d: unknown) => d });
+    // The timeout bounds the whole exchange (signal), not only each silence on the socket
+    // (axios's timeout): a receiver trickling its answer would otherwise hold the delivery for good.
+    const response = await axios.post(url, body, {
+      timeout: timeoutMs,
+      signal: AbortSignal.timeout(timeoutMs),
+      headers,
+      validateStatus: () => true,
+      maxRedirects: 0,
+      transformRequest: (d: unknown) => d,
+    });
     status = response.status;
+    retryAfter = response.headers['retry-after'];
   } catch (error) {
-    throw new Error(`webhook ${new URL(url).host} unreachable: ${(error as Error).message}`);
+    throw new RetryableDeliveryError(`webhook ${new URL(url).host} unreachable: ${(error as Error).message}`);
   }
   if (status >= 200 && status < 300) return;
   const message = `webhook ${new URL(url).host} answered HTTP ${status}`;
   if (status >= 400 && status < 500 && status !== 429 && status !== 408) throw new PermanentDeliveryError(message);
-  throw new Error(message);
+  throw new RetryableDeliveryError(message, parseRetryAfter(retryAfter));
 }
 
 /** A short summary in Indonesian and English; the full list is the attached workbook. */

@@ -2,7 +2,7 @@ import type { Env } from '../config.js';
 import type { Db } from '../db/database.js';
 import type { Channel } from '../db/schema.js';
 import { getBranch, type BranchRoute } from '../branches/branchRepository.js';
-import { PermanentDeliveryError, postDigest, sendDigestEmail, writeDigestFiles } from './deliver.js';
+import { PermanentDeliveryError, postDigest, RetryableDeliveryError, sendDigestEmail, writeDigestFiles } from './deliver.js';
 import { flushBranch, leasePendingDigest, markDigestDelivered, pendingDigestCount, recordDigestFailure, type ClaimedDigest } from './digestRepository.js';
 import { findingDetails } from './findingDetails.js';
 
@@ -56,12 +56,15 @@ export async function deliverBranchDigests(db: Db, config: Env, code: string, wa
       outcome.delivered += 1;
     } catch (error) {
       const permanent = error instanceof PermanentDeliveryError;
-      await recordDigestFailure(db, digest.id, (error as Error).message, permanent || finalAttempt);
+      const retryAfterMs = error instanceof RetryableDeliveryError ? error.retryAfterMs : null;
+      await recordDigestFailure(db, digest.id, (error as Error).message, permanent || finalAttempt, retryAfterMs);
       outcome.failed += 1;
       errors.push(error as Error);
     }
   };
-  for (let i = 0; i < 50; i += 1) {
+  // One try per digest per job: after a failure the job's own backoff decides when to try
+  // again (a failed digest is free to lease at once, and looping on it hammered a failing receiver).
+  for (let i = 0; i < 50 && !errors.length; i += 1) {
     const pending = await leasePendingDigest(db, code, config.NOTIFY_LEASE_MS);
     if (!pending) break;
     await attempt(pending);

@@ -74,8 +74,12 @@ export async function flushBranch(db: Db, branch: string, policy: FlushPolicy, n
     const locked = await sql`SELECT code FROM branch WHERE code = ${branch} FOR UPDATE SKIP LOCKED`.execute(trx);
     if (!locked.rows.length) return 'busy' as const;
     await trx.updateTable('finding_event').set({ flushed_at: now }).where('branch', '=', branch).where('flushed_at', 'is', null).execute();
+    // A channel with a digest still being delivered, or dead-lettered and waiting for
+    // `patuh notify retry`, gets no new one: the next would repeat the findings the receiver
+    // has not heard yet under another id (which its deduplication cannot catch), and a later
+    // retry of the older one would roll back what the receiver was told.
     const busy = new Set(
-      (await trx.selectFrom('digest').select('channel').where('branch', '=', branch).where('status', '=', 'pending').execute()).map((r) => r.channel),
+      (await trx.selectFrom('digest').select('channel').where('branch', '=', branch).where('status', 'in', ['pending', 'failed']).execute()).map((r) => r.channel),
     );
     const active = (
       await trx.selectFrom('finding').select('id').where('branch', '=', branch).where('status', 'in', [...ACTIVE]).orderBy('id').execute()
@@ -169,10 +173,11 @@ export async function pendingDigestCount(db: Db, branch: string): Promise<number
   return Number(row.n);
 }
 
-export async function recordDigestFailure(db: Db, id: string, error: string, final: boolean): Promise<void> {
+export async function recordDigestFailure(db: Db, id: string, error: string, final: boolean, retryAfterMs: number | null = null): Promise<void> {
   await db
     .updateTable('digest')
-    .set({ last_error: error.slice(0, 2000), lease_until: null, ...(final ? { status: 'failed' as const } : {}) })
+    // A receiver that asked for time (Retry-After) is not tried again before it.
+    .set({ last_error: error.slice(0, 2000), lease_until: retryAfterMs ? sql`now() + make_interval(secs => ${retryAfterMs / 1000})` : null, ...(final ? { status: 'failed' as const } : {}) })
     .where('id', '=', id)
     .execute();
 }

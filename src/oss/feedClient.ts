@@ -32,6 +32,7 @@ export class FeedClient {
       response = await this.http.get<string>('/permits', { params });
     } catch (error) {
       const code = (error as { code?: string }).code;
+      if (code === 'ERR_CANCELED') throw new RetryableHttpError(`OSS feed timed out: no whole answer within ${this.options.timeoutMs} ms`);
       throw new RetryableHttpError(`OSS feed ${code === 'ECONNABORTED' || code === 'ETIMEDOUT' ? 'timed out' : 'unreachable'}: ${(error as Error).message}`);
     }
     const { status } = response;

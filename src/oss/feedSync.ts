@@ -1,4 +1,5 @@
 import type { Db } from '../db/database.js';
+import { RetryableHttpError } from '../shared/httpErrors.js';
 import { advanceCursor, lockCursorIfUnchanged, readCursor } from './feedCheckpointRepository.js';
 import type { FeedClient } from './feedClient.js';
 import { ingestRecords, type IncomingRecord } from './ingest.js';
@@ -29,8 +30,16 @@ export async function syncFeed(db: Db, client: FeedClient, options: FeedSyncOpti
   const outcome: FeedSyncOutcome = { pages: 0, records: 0, changed: 0, rejected: 0 };
   let cursor = await readCursor(db, options.feed);
   const maxPages = options.maxPages ?? 100_000;
+  // Cursors this sync has asked for: a feed that leads back to one would be paged forever.
+  const visited = new Set<string | null>();
   while (outcome.pages < maxPages) {
+    visited.add(cursor);
     const page = await client.fetchPage(cursor, options.pageSize, options.since);
+    if (page.has_more && page.next_cursor && visited.has(page.next_cursor)) {
+      throw new RetryableHttpError(
+        `OSS feed breaks the contract: after cursor ${JSON.stringify(cursor)} it points back to ${JSON.stringify(page.next_cursor)}, a page this sync has read; the sync stops there`,
+      );
+    }
     const pageRef = `feed:${options.feed} cursor=${cursor ?? 'start'}`;
     const records: IncomingRecord[] = page.data.map((value, i) => ({
       source: 'feed',

@@ -30,7 +30,8 @@ export class InqueryClient {
     try {
       response = await this.http.post('/inqueryNIB', { INQUERYNIB: query });
     } catch (error) {
-      throw new RetryableHttpError(`OSS inqueryNIB unreachable or timed out: ${(error as Error).message}`);
+      const canceled = (error as { code?: string }).code === 'ERR_CANCELED';
+      throw new RetryableHttpError(`OSS inqueryNIB unreachable or timed out: ${canceled ? `no whole answer within ${this.options.timeoutMs} ms` : (error as Error).message}`);
     }
     const { status } = response;
     if (status === 429) throw new RetryableHttpError('OSS inqueryNIB rate limit (HTTP 429)', parseRetryAfter(response.headers['retry-after']) ?? 5_000, true);

@@ -12,9 +12,14 @@ export interface OssClientOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
-/** An axios instance for OSS: timeout, user_key, no redirects, every status returned to the caller. */
+/**
+ * An axios instance for OSS: timeout, user_key, no redirects, every status returned to the
+ * caller. The timeout bounds each whole request (a signal per request), not only each
+ * silence on the socket (axios's own timeout): a server trickling a page would otherwise
+ * hold the sync for good.
+ */
 export function ossHttp(options: OssClientOptions, extra: CreateAxiosDefaults = {}): AxiosInstance {
-  return axios.create({
+  const http = axios.create({
     ...extra,
     baseURL: options.baseUrl.replace(/\/+$/, ''),
     timeout: options.timeoutMs,
@@ -22,6 +27,8 @@ export function ossHttp(options: OssClientOptions, extra: CreateAxiosDefaults = 
     validateStatus: () => true,
     maxRedirects: 0,
   });
+  http.interceptors.request.use((config) => ({ ...config, signal: config.signal ?? AbortSignal.timeout(options.timeoutMs) }));
+  return http;
 }
 
 /**

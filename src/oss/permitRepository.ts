@@ -21,15 +21,22 @@ export interface StoreOutcome {
 const DOC_RANK = (column: string) =>
   sql.raw(`CASE ${column} WHEN 9 THEN 0 WHEN 5 THEN 1 ELSE 2 END`);
 
+/**
+ * Whether `a` is a later version than `b`: by its date, then its document type, then (two
+ * different records claiming the same moment) by content hash, so the same records in any
+ * order of delivery leave the same version stored, and a re-delivery changes nothing.
+ */
 function newer(a: ParsedPermit, b: ParsedPermit): boolean {
   const rank = (p: ParsedPermit) => (p.docType === 9 ? 0 : p.docType === 5 ? 1 : 2);
   if (a.versionAt.getTime() !== b.versionAt.getTime()) return a.versionAt > b.versionAt;
-  return rank(a) >= rank(b);
+  if (rank(a) !== rank(b)) return rank(a) > rank(b);
+  return a.hash > b.hash;
 }
 
 /**
  * Upserts permit versions by NIB. An older version never overwrites a newer one, and a
- * re-delivered version changes nothing. Changed permits are marked for matching
+ * re-delivered version changes nothing (`newer` orders versions; the statement orders them
+ * the same way). Changed permits are marked for matching
  * (match_request) in the same statement, so "stored" always implies "will be matched".
  */
 export async function storePermits(db: Db, items: Array<{ permit: ParsedPermit; source: PermitSource }>): Promise<StoreOutcome> {
@@ -71,7 +78,8 @@ export async function storePermits(db: Db, items: Array<{ permit: ParsedPermit; 
       declared_breakdown = excluded.declared_breakdown, kbli = excluded.kbli, raw = excluded.raw, source = excluded.source,
       source_ref = excluded.source_ref, updated_at = now()
     WHERE permit.payload_hash <> excluded.payload_hash
-      AND (excluded.version_at, ${DOC_RANK('excluded.doc_type')}) >= (permit.version_at, ${DOC_RANK('permit.doc_type')})
+      AND (excluded.version_at, ${DOC_RANK('excluded.doc_type')}, excluded.payload_hash COLLATE "C")
+        > (permit.version_at, ${DOC_RANK('permit.doc_type')}, permit.payload_hash COLLATE "C")
     RETURNING nib, (xmax = 0) AS inserted
     ), requested AS (
       INSERT INTO match_request (nib) SELECT nib FROM stored

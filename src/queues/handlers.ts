@@ -45,7 +45,8 @@ export const handlers: HandlerRegistry = {
           // Pause the whole ingest queue for Retry-After; the job goes back to waiting
           // without using up one of its attempts. The pause is capped: the queue also
           // carries enrollment imports, and a sync that is refused again pauses again.
-          const pauseMs = Math.min(error.retryAfterMs ?? 30_000, MAX_FEED_PAUSE_MS);
+          // At least a second: "Retry-After: 0" or a date gone by is no pause Redis can set.
+          const pauseMs = Math.max(1000, Math.min(error.retryAfterMs ?? 30_000, MAX_FEED_PAUSE_MS));
           await ctx.queues.queue('ingest').rateLimit(pauseMs);
           ctx.logger.warn({ feed, retryAfterMs: error.retryAfterMs, pauseMs }, 'feed rate-limited; sync paused');
           throw new RateLimitError();
