@@ -442,20 +442,24 @@ export function scoreNamePair(permitSide: NameSide, employerSide: NameSide, stat
   }
 
   // Shared words that are all common: by their frequency here, or as words a registry of
-  // any size holds in thousands of names (a small one cannot tell).
-  const sharedWords = pairs.filter((p) => p.sim > 0).flatMap((p) => joined?.acronyms.get(permit.tokens[p.i]!)?.split(' ') ?? [permit.tokens[p.i]!]);
-  const commonWordsOnly = rarity < COMMON_NAME_RARITY || (sharedWords.length > 0 && sharedWords.every((w) => NAME_WORDS.has(w)));
+  // any size holds in thousands of names (a small one cannot tell). Asked only by the two
+  // rules below, which few of a batch's pairs meet.
+  const commonWordsOnly = () => {
+    if (rarity < COMMON_NAME_RARITY) return true;
+    const shared = pairs.flatMap((p) => joined?.acronyms.get(permit.tokens[p.i]!)?.split(' ') ?? [permit.tokens[p.i]!]);
+    return shared.length > 0 && shared.every((w) => NAME_WORDS.has(w));
+  };
 
   // A distinctive name cut there is still that company; a name of common words may be another's.
-  if (cutOnWordEnd && commonWordsOnly) {
+  if (cutOnWordEnd && commonWordsOnly()) {
     score -= WORD_END_CUT_PENALTY;
     against.push('one name is 30 characters long and may be cut there: the words the other goes on with are unknown');
   }
 
   // Initials are all the names share, and they stand for common words ("KSM": KARYA SUMBER
   // MAKMUR): many names spell the same initials, so that is a candidate to check, not a link.
-  const onlyInitials = pairs.length > 0 && pairs.every((p) => p.sim === 0 || joined?.acronyms.has(permit.tokens[p.i]!));
-  if (onlyInitials && commonWordsOnly) {
+  const onlyInitials = pairs.length > 0 && pairs.every((p) => joined?.acronyms.has(permit.tokens[p.i]!));
+  if (onlyInitials && commonWordsOnly()) {
     score -= INITIALS_OF_COMMON_WORDS_PENALTY;
     against.push('only initials in common, and they stand for common words');
   }
