@@ -65,6 +65,18 @@ describe('pull feed sync (nock for OSS, real PostgreSQL)', () => {
     expect(await cursor()).toMatchObject({ cursor: 'c1', pages: 1 });
   });
 
+  it('keeps the records of a page that says has_more without a next_cursor, and fails the sync loudly instead of ending quietly', async () => {
+    nock(FEED)
+      .get('/permits').query({ limit: '2' }).reply(200, page([ossRecord({ nib: a! })], 'c1', true))
+      .get('/permits').query({ limit: '2', cursor: 'c1' }).reply(200, page([ossRecord({ nib: b! }), ossRecord({ nib: c! })], null, true));
+    const error = await sync(client()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RetryableHttpError);
+    expect((error as Error).message).toBe('OSS feed breaks the contract: the page at cursor "c1" says has_more but gives no next_cursor; its 2 records are kept, the sync stops there');
+    expect((await stored()).map((p) => p.nib)).toEqual([a, b, c]);
+    // The checkpoint stays on the page, so the next sync asks for it again.
+    expect(await cursor()).toMatchObject({ cursor: 'c1', pages: 2 });
+  });
+
   it('keeps the same version of two records claiming the same moment, whatever the order they come in', async () => {
     const version = (name: string) => ossRecord({ nib: a!, name, changed: '2025-03-01 10:00:00', tipe: 5 });
     const kept = async () => (await t.ctx.db.selectFrom('permit').select(['name', 'payload_hash']).where('nib', '=', a!).executeTakeFirstOrThrow());

@@ -35,7 +35,8 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     if (status >= 500) ctx.logger.error({ url: request.url, error: error.message }, 'request failed');
     const message = unavailable
       ? 'storage unavailable; the request was not processed, try again shortly'
-      : status >= 500 ? 'internal error; the request was not processed, try again' : error.message;
+      : status >= 500 ? 'internal error; the request was not processed, try again'
+      : status === 415 ? 'unsupported media type: send the body as JSON, with Content-Type: application/json' : error.message;
     if (request.url.startsWith('/oss/')) return reply.code(status).send({ responreceiveNIB: { status: '2', keterangan: message } });
     return reply.code(status).send({ error: message, ...(error instanceof HttpError && error.details ? { details: error.details } : {}) });
   });
@@ -50,6 +51,10 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
       return principal ? `key:${principal.keyId}` : `ip:${request.ip}`;
     },
   });
+
+  // Fastify reads text/plain bodies as strings by default; every body here is JSON, and
+  // a client that labels it otherwise is told so (415) rather than that a field is missing.
+  app.removeContentTypeParser('text/plain');
 
   app.setNotFoundHandler((_request, reply) => reply.code(404).send({ error: 'no such endpoint; /openapi.json lists them' }));
 

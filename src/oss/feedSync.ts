@@ -63,8 +63,15 @@ export async function syncFeed(db: Db, client: FeedClient, options: FeedSyncOpti
     outcome.changed += committed.changed.length;
     outcome.rejected += committed.rejected.length;
     if (committed.changed.length) await options.onChanged(committed.changed);
-    if (page.next_cursor) cursor = page.next_cursor;
-    if (!page.has_more || !page.next_cursor) break;
+    if (!page.has_more) break;
+    if (!page.next_cursor) {
+      // The page's records are kept (the checkpoint stays where it was); what follows
+      // them cannot be asked for, and ending quietly would hide that it was never read.
+      throw new RetryableHttpError(
+        `OSS feed breaks the contract: the page at ${cursor === null ? 'the start' : `cursor ${JSON.stringify(cursor)}`} says has_more but gives no next_cursor; its ${records.length} records are kept, the sync stops there`,
+      );
+    }
+    cursor = page.next_cursor;
   }
   return outcome;
 }

@@ -120,9 +120,10 @@ describe('hostile HTTP input against the real API', () => {
       expectPiaRefusal(await push(`{"__proto__": {"polluted": true}, "dataNIB": ${JSON.stringify(ossRecord({ nib }))}}`, token(nib)), 400);
       expectPiaRefusal(await push(`{"dataNIB": {"constructor": {"prototype": {"polluted": true}}, "nib": "${nib}"}}`, token(nib)), 400);
       expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-      // A text body is read as a string, which has no dataNIB; an unknown type is refused outright.
-      expectPiaRefusal(await push(JSON.stringify({ dataNIB: ossRecord({ nib }) }), token(nib), 'text/plain'), 400, /dataNIB\.nib/);
-      expectPiaRefusal(await push(JSON.stringify({ dataNIB: ossRecord({ nib }) }), token(nib), 'application/xml'), 415);
+      // A body labelled as anything but JSON is refused outright, even when it holds JSON.
+      for (const type of ['text/plain', 'text/plain; charset=utf-8', 'application/xml', 'application/x-www-form-urlencoded']) {
+        expectPiaRefusal(await push(JSON.stringify({ dataNIB: ossRecord({ nib }) }), token(nib), type), 415, /^unsupported media type: send the body as JSON, with Content-Type: application\/json$/);
+      }
       expect(await t.ctx.db.selectFrom('permit').select('nib').where('nib', '=', nib).execute()).toEqual([]);
     });
 
@@ -203,6 +204,7 @@ describe('hostile HTTP input against the real API', () => {
       expectApiRefusal(await call('POST', '/rechecks', integration, JSON.stringify({ nib: 'x'.repeat(BODY_LIMIT) })), 413);
       expectApiRefusal(await call('POST', '/rechecks', integration, nested(100_000)), 400, ['body']);
       expectApiRefusal(await call('POST', '/rechecks', integration, '{"nib": '), 400);
+      expectApiRefusal(await call('POST', '/rechecks', integration, JSON.stringify({ nib: '9150000000001' }), 'text/plain'), 415);
       expectApiRefusal(await call('POST', '/rechecks', null, { nib: '9150000000001' }), 401);
       expectApiRefusal(await call('POST', '/rechecks', 'patuh_bukan-kunci', { nib: '9150000000001' }), 401);
     });
