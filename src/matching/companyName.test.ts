@@ -147,8 +147,23 @@ describe('normaliseCompanyName', () => {
     ['PT Kalimas Pharma', 'KALIMAS FARMA', ['PT']],
     ['Baitul Maal Hidayatullah', 'BAITUL MAL HIDAYATULLAH', []],
     ['SPBU 54.611.23', 'SPBU 5461123', []],
-    // After a name, "ST" is an engineer's degree, not a saint.
-    ['UD Budi Santoso ST', 'BUDI SANTOSO ST', ['UD']],
+    // After a name, "ST" is an engineer's degree, not a saint, and degrees are dropped.
+    ['UD Budi Santoso ST', 'BUDI SANTOSO', ['UD']],
+    ['Kantor Notaris Bambang Setiawan, S.H., M.Kn.', 'NOTARIS BAMBANG SETIAWAN', []],
+    ['NOTARIS BAMBANG SETIAWAN SH MKN', 'NOTARIS BAMBANG SETIAWAN', []],
+    ['Praktik Mandiri Bidan Siti Maryam, S.Tr.Keb.', 'PRAKTIK MANDIRI BIDAN SITI MARYAM', []],
+    ['PMB SITI MARYAM', 'PRAKTIK MANDIRI BIDAN SITI MARYAM', []],
+    ['ABI UMMI, YAYASAN PENDIDIKAN', 'ABI UMMI', ['YAYASAN']],
+    ['PT Maju SE', 'MAJU SE', ['PT']],
+    // Name rules v9: clerks' abbreviations, offices, units and institutions.
+    ['KSP MITRA SEJHT BSM INDO', 'MITRA SEJAHTERA BERSAMA INDONESIA', ['KOPERASI']],
+    ['SETDA KAB. JEMBER', 'SEKRETARIAT DAERAH KABUPATEN JEMBER', []],
+    ['PT TASPEN (PERSERO) KCU JEMBER', 'TASPEN', ['PT', 'PERSERO']],
+    ['PT MIDI UTAMA INDONESIA TBK BRANCH SURABAYA', 'MIDI UTAMA INDONESIA', ['PT', 'TBK']],
+    ['SMAK SANTO LOUIS 1 SURABAYA', 'SMA KATOLIK SANTO LOUIS 1 SURABAYA', []],
+    ['RUMKIT BHAYANGKARA NGANJUK', 'RS BHAYANGKARA NGANJUK', []],
+    ['UPT Puskesmas Kaliwates', 'PUSKESMAS KALIWATES', []],
+    ['KPSP SETIA KAWAN', 'PETERNAK SAPI PERAH SETIA KAWAN', ['KOPERASI']],
     // A lone title at the end is more likely a word cut off at 30 characters.
     ['PT Sinar Jaya Abadi Makmur H', 'SINAR JAYA ABADI MAKMUR H', ['PT']],
     ['Hj, PT', 'HJ', ['PT']],
@@ -188,7 +203,7 @@ describe('normaliseCompanyName', () => {
  */
 describe('NAME_RULES_VERSION', () => {
   const PINNED: { version: number; keys: Record<string, string> } = {
-    version: 8,
+    version: 9,
     keys: {
       'PT. Maju Jaya Sejahtera': 'MAJU JAYA SEJAHTERA',
       'PT Semen Indonesia (Persero) Tbk': 'SEMEN INDONESIA',
@@ -236,6 +251,10 @@ describe('NAME_RULES_VERSION', () => {
       'Yayasan Asy-Syifa Medika': 'ASSYIFA MEDIKA',
       'PT Kalimas Pharma': 'KALIMAS FARMA',
       'SPBU 54.611.23': 'SPBU 5461123',
+      'Kantor Notaris Budi, S.H., M.Kn.': 'NOTARIS BUDI',
+      'KSP Mitra Sejht Bsm': 'MITRA SEJAHTERA BERSAMA',
+      'PT Taspen KCU Jember': 'TASPEN',
+      'Setda Kab. Jember': 'SEKRETARIAT DAERAH KABUPATEN JEMBER',
     },
   };
 

@@ -15,7 +15,7 @@ import { boundedMemo } from '../shared/boundedMemo.js';
  * sends the permits it affects back to matching (nameRulesUpgrade.ts).
  * companyName.test.ts pins a sample of names to this version.
  */
-export const NAME_RULES_VERSION = 8;
+export const NAME_RULES_VERSION = 9;
 
 /** Legal forms, canonical code → spellings as token sequences (after punctuation folding). */
 const LEGAL_FORMS: Record<string, string[]> = {
@@ -33,7 +33,7 @@ const LEGAL_FORMS: Record<string, string[]> = {
     // Sharia cooperatives: "KSPPS BMT Sidogiri" is "Koperasi Simpan Pinjam dan Pembiayaan Syariah BMT Sidogiri".
     'KOPERASI SIMPAN PINJAM DAN PEMBIAYAAN SYARIAH', 'KOPERASI SIMPAN PINJAM SYARIAH', 'KSPS', 'KOPERASI JASA KEUANGAN SYARIAH', 'KJKS',
     // Credit unions are savings-and-loan cooperatives: "Kopdit Sehati", "CU Sehati".
-    'KOPDIT', 'KOPERASI KREDIT', 'CREDIT UNION', 'KOPERASI SYARIAH',
+    'KOPDIT', 'KOPERASI KREDIT', 'CREDIT UNION', 'KOPERASI CREDIT UNION', 'KOPERASI SYARIAH',
     // A primary cooperative, as the armed forces' and police's are styled ("Primkop Kartika").
     'PRIMKOP', 'PRIMER KOPERASI',
   ],
@@ -61,10 +61,12 @@ const LEGAL_FORMS: Record<string, string[]> = {
  */
 const PHRASES: Record<string, string[]> = {
   // A hospital's kind is abbreviated whole ("RSUD", "RSI") or only its first two words ("RS Islam").
-  RS: ['RUMAH SAKIT'],
+  // The armed forces and police write "Rumkit" ("Rumkit Bhayangkara").
+  RS: ['RUMAH SAKIT', 'RUMKIT'],
   RSU: ['RUMAH SAKIT UMUM', 'RS UMUM'],
   RSUP: ['RUMAH SAKIT UMUM PUSAT', 'RS UMUM PUSAT', 'RSU PUSAT'],
   RSUD: ['RUMAH SAKIT UMUM DAERAH', 'RS UMUM DAERAH', 'RSU DAERAH'],
+  RSD: ['RUMAH SAKIT DAERAH', 'RS DAERAH'],
   RSI: ['RUMAH SAKIT ISLAM', 'RS ISLAM'],
   RSIA: ['RUMAH SAKIT IBU DAN ANAK', 'RS IBU DAN ANAK'],
   RSAB: ['RUMAH SAKIT ANAK DAN BUNDA', 'RS ANAK DAN BUNDA'],
@@ -123,6 +125,12 @@ const PHRASES: Record<string, string[]> = {
   'SMP NEGERI': ['SMPN', 'SMP N'],
   'SD NEGERI': ['SDN', 'SD N'],
   'MTS NEGERI': ['MTSN', 'MTS N'],
+  'MA NEGERI': ['MAN'],
+  'MI NEGERI': ['MIN'],
+  // Catholic schools add a K the same way: "SMAK St. Louis" is "SMA Katolik Santo Louis".
+  'SMA KATOLIK': ['SMAK'],
+  'SMP KATOLIK': ['SMPK'],
+  'SMK KATOLIK': ['SMKK'],
   // Integrated Islamic schools, and Aisyiyah's kindergartens.
   'TK ISLAM TERPADU': ['TKIT'],
   'SD ISLAM TERPADU': ['SDIT'],
@@ -130,6 +138,14 @@ const PHRASES: Record<string, string[]> = {
   'SMA ISLAM TERPADU': ['SMAIT'],
   'TK AISYIYAH BUSTANUL ATHFAL': ['TK ABA'],
   'AKADEMI KEPERAWATAN': ['AKPER'],
+  // A midwife's own practice ("PMB Siti Maryam"), and a public health centre run as a technical unit.
+  'PRAKTIK MANDIRI BIDAN': ['PMB', 'PRAKTEK MANDIRI BIDAN'],
+  NOTARIS: ['KANTOR NOTARIS'],
+  PUSKESMAS: ['UPT PUSKESMAS', 'UPTD PUSKESMAS'],
+  // Local government offices, enrolled for their contract staff: "Setda Kab. Jember", "Dinas PU Bina Marga".
+  'SEKRETARIAT DAERAH': ['SETDA'],
+  'DINAS PEKERJAAN UMUM': ['DINAS PU'],
+  'KOPERASI PETERNAK SAPI PERAH': ['KPSP'],
   'AKADEMI KEBIDANAN': ['AKBID'],
   'AKADEMI FARMASI': ['AKFAR'],
   SLB: ['SEKOLAH LUAR BIASA'],
@@ -292,6 +308,12 @@ const VARIANTS: Record<string, string> = {
   TEXTILE: 'TEKSTIL',
   TEXTILES: 'TEKSTIL',
   // Abbreviations clerks write for a whole word.
+  SEJHT: 'SEJAHTERA',
+  SEJAHT: 'SEJAHTERA',
+  BSM: 'BERSAMA',
+  SRN: 'SARANA',
+  PEND: 'PENDIDIKAN',
+  KAB: 'KABUPATEN',
   DEPT: 'DEPARTMENT',
   MFG: 'MANUFAKTUR',
   BROS: 'BROTHERS',
@@ -414,10 +436,40 @@ function dropFormerName(upper: string): string {
   return at > 0 && /[A-Z0-9]/.test(upper.slice(0, at)) ? upper.slice(0, at) : upper;
 }
 
+/**
+ * Academic and professional degrees, as a notary's office, a clinic or a midwife's
+ * practice is named after its holder ("Kantor Notaris Bambang Setiawan, S.H., M.Kn."), in
+ * one spelling without dots or spaces. One registry writes them, another leaves them out.
+ */
+const DEGREES = new Set(
+  `SH SE ST SKOM SPD SPDI SAG SSOS SIP SPSI SKM SKED SFARM SKEP SGZ STRKEB STRKEP SSIT SHI SSI SPT SP SS SSN SHUT SPI
+  MM MH MKN MT MSI MPD MKES MKOM MAK MBA MSC MHUM MKEB MKEP BSC LLM PHD AMD AMDKEB AMDKEP AMKEB AMKEP AMF AMK APT
+  SPA SPB SPOG SPPD SPM SPTHT SPJP SPKK SPS SPRAD SPAN SPP SPKJ SPU SPBS SPOT SPKFR SPGK CPA AK CA`.split(/\s+/),
+);
+/** A degree's letters: "S.Tr.Keb." → STRKEB, "Sp. M" → SPM. */
+const degreeLetters = (segment: string) => segment.replace(/[.\s]+/g, '');
+
+/** Drops the degrees written after a comma at the end of a name, one by one. */
+function dropDegreesAfterComma(upper: string): string {
+  let s = upper;
+  for (;;) {
+    const comma = s.lastIndexOf(',');
+    if (comma <= 0 || !DEGREES.has(degreeLetters(s.slice(comma + 1)))) return s;
+    s = s.slice(0, comma);
+  }
+}
+
+/** Degrees written at the end of a name without commas ("NOTARIS BAMBANG SETIAWAN SH MKN"), after two words of name. */
+function dropTrailingDegrees(tokens: string[]): string[] {
+  let end = tokens.length;
+  while (end > 2 && DEGREES.has(tokens[end - 1]!)) end -= 1;
+  return end === tokens.length ? tokens : tokens.slice(0, end);
+}
+
 function foldText(raw: string): string {
   // Invisible format characters (zero-width, bidi marks, soft hyphen) are not separators:
   // "MA\u200BJU" reads as "MAJU".
-  let s = raw.normalize('NFKD').replace(/[\p{M}\p{Cf}]+/gu, '').toUpperCase();
+  let s = dropDegreesAfterComma(raw.normalize('NFKD').replace(/[\p{M}\p{Cf}]+/gu, '').toUpperCase().trimEnd());
   // Dotted legal-form abbreviations ("P.T.", "P. T.", "C.V.", "K.S.P.") become one token
   // before other dots split words, so "P.T. H.M. Sampoerna" keeps "HM" apart from "PT".
   s = s.replace(/(?<![A-Z0-9])([PCUK])\s*\.\s*([TVDSU])(?:\.\s*([PDU])(?![A-Z0-9]))?\s*\.?(?![A-Z0-9])/g, (_m, a: string, b: string, c?: string) => ` ${a}${b}${c ?? ''} `);
@@ -539,19 +591,19 @@ function stripLegalForms(tokens: string[], legalForms: string[]): string[] {
   return tokens;
 }
 
-/** Words that start where an office of the company is named: "… Cabang Surabaya", "… KCP Gubeng", "… Kanwil Jatim". */
-const OFFICE_WORDS = new Set(['CABANG', 'KC', 'KCP', 'KANWIL', 'PERWAKILAN']);
+/** Words that start where an office of the company is named: "… Cabang Surabaya", "… KCP Gubeng", "… Kanwil Jatim", "… KCU Jember" (main branch), "… SBU Surabaya" (business unit). */
+const OFFICE_WORDS = new Set(['CABANG', 'KC', 'KCP', 'KCU', 'KANWIL', 'PERWAKILAN', 'BRANCH', 'SBU']);
 /** "Kantor …" that names an office: branch, head office, regional office, representative, a BPR's cash office. */
 const OFFICES_AFTER_KANTOR = new Set(['CABANG', 'PUSAT', 'WILAYAH', 'PERWAKILAN', 'KAS']);
 /**
  * Words that start a unit of a company written after its name, as BPJS enrolls a
  * plantation, mine, factory or project on its own: "… Unit Sidoarjo", "… Kebun Sei
- * Durian", "… Site Satui", "… Proyek Tol …". Unlike an office word, each is also an
+ * Durian", "… Site Satui", "… Proyek Tol …", a finance company's outlet "… Pos Kalisat". Unlike an office word, each is also an
  * ordinary word, so the cut needs two words of name before it and one of unit after it
  * ("PT Multi Area Sejahtera", "PT Green Plant Indonesia" stay whole), and "Unit Desa" is
  * the village cooperative's legal form.
  */
-const UNIT_WORDS = new Set(['UNIT', 'PABRIK', 'SITE', 'PLANT', 'KEBUN', 'PROYEK', 'DEPO', 'DIVISI', 'REGIONAL', 'AREA', 'WILAYAH']);
+const UNIT_WORDS = new Set(['UNIT', 'PABRIK', 'SITE', 'PLANT', 'KEBUN', 'PROYEK', 'DEPO', 'DIVISI', 'REGIONAL', 'AREA', 'WILAYAH', 'POS']);
 
 /**
  * Words an article is never joined to: the start of a legal form, of an abbreviated phrase,
@@ -610,8 +662,10 @@ export function normaliseCompanyName(raw: string): NormalisedName {
   const legalForms: string[] = [];
   for (let pass = 0; pass < MAX_PASSES; pass += 1) {
     const next = normalisingPass(tokens, legalForms);
-    tokens = next.tokens;
-    if (!next.shortened) break;
+    // Degrees are counted off once legal forms are out, so that two words of name stay,
+    // not "PT" and one; what they leave at the end ("… CV") the next pass takes.
+    tokens = dropTrailingDegrees(next.tokens);
+    if (!next.shortened && tokens.length === next.tokens.length) break;
   }
   return { key: tokens.join(' '), tokens, legalForms };
 }

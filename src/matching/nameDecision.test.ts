@@ -11,7 +11,7 @@ const counts: Record<string, number> = {
   BINTANG: 3000,
   PERKASA: 2000,
   LOGISTIK: 400,
-  GARUDA: 40,
+  RINJANI: 40,
   SYARIAH: 2,
 };
 const stats: WordStats = { total: 100000, frequency: (t) => counts[t] ?? 0 };
@@ -25,14 +25,14 @@ function side(raw: string, extra: Partial<NameSide> = {}): NameSide {
 const cand = (npp: string, raw: string, extra: Partial<NameSide> = {}, claim?: NameCandidate['claim']): NameCandidate => ({ npp, side: side(raw, extra), ...(claim !== undefined ? { claim } : {}) });
 const scoreOf = (c: NameCandidate) => Number(scoreNamePair(permit, c.side, stats).score.toFixed(3));
 
-const permit = side('PT Garuda Bintang Sejahtera', { nib: '1234567890123' });
+const permit = side('PT Rinjani Bintang Sejahtera', { nib: '1234567890123' });
 
 // Reference candidates and (checked below) where their scores fall against T.
-const exact = cand('NPP-EXACT', 'PT GARUDA BINTANG SEJAHTERA'); // 1.000
-const typo = cand('NPP-TYPO', 'PT GARUDA BINTNAG SEJAHTERA'); // ~0.99: within the margin of exact
-const elsewhere = cand('NPP-ELSEWHERE', 'PT GARUDA BINTANG SEJAHTERA', { kabKota: '3273' }); // ~0.74: review zone
-const otherWords = cand('NPP-PERKASA', 'PT GARUDA PERKASA'); // ~0.65: below review
-const subsidiary = cand('NPP-SYARIAH', 'PT GARUDA BINTANG SEJAHTERA SYARIAH'); // ~0.57: below review
+const exact = cand('NPP-EXACT', 'PT RINJANI BINTANG SEJAHTERA'); // 1.000
+const typo = cand('NPP-TYPO', 'PT RINJANI BINTNAG SEJAHTERA'); // ~0.99: within the margin of exact
+const elsewhere = cand('NPP-ELSEWHERE', 'PT RINJANI BINTANG SEJAHTERA', { kabKota: '3273' }); // ~0.74: review zone
+const otherWords = cand('NPP-PERKASA', 'PT RINJANI PERKASA'); // ~0.65: below review
+const subsidiary = cand('NPP-SYARIAH', 'PT RINJANI BINTANG SEJAHTERA SYARIAH'); // ~0.57: below review
 const commonOnly = cand('NPP-COMMON', 'PT MAJU JAYA ABADI'); // 0
 
 describe('decideByName', () => {
@@ -115,8 +115,8 @@ describe('decideByName', () => {
   });
 
   it('breaks score ties by NPP', () => {
-    const a = cand('NPP-B', 'PT GARUDA BINTANG SEJAHTERA', { kabKota: '3273' });
-    const b = cand('NPP-A', 'PT GARUDA BINTANG SEJAHTERA', { kabKota: '3273' });
+    const a = cand('NPP-B', 'PT RINJANI BINTANG SEJAHTERA', { kabKota: '3273' });
+    const b = cand('NPP-A', 'PT RINJANI BINTANG SEJAHTERA', { kabKota: '3273' });
     const d = decideByName(permit, [a, b], stats, T);
     expect(d.decision).toBe('review');
     expect(d.explanation.top?.map((t) => t.npp)).toEqual(['NPP-A', 'NPP-B']);
@@ -187,7 +187,7 @@ describe('decideByName', () => {
       expect(top).toHaveLength(3);
       expect(top.map((t) => t.npp)).toEqual(['NPP-EXACT', 'NPP-TYPO', 'NPP-ELSEWHERE']);
       expect(top.map((t) => t.score)).toEqual([scoreOf(exact), scoreOf(typo), scoreOf(elsewhere)]);
-      expect(top[2]).toMatchObject({ name: 'PT GARUDA BINTANG SEJAHTERA', kab_kota: '3273', npwp: null });
+      expect(top[2]).toMatchObject({ name: 'PT RINJANI BINTANG SEJAHTERA', kab_kota: '3273', npwp: null });
       expect(top[2]!.evidence_against.join(' ')).toContain('other kab/kota');
       expect(top[0]!.evidence_for.join(' ')).toContain('name similarity');
     });

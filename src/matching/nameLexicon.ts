@@ -1,11 +1,12 @@
 /**
- * Words that are words: common in Indonesian company names, and the given names businesses
- * are named after. Pure data.
+ * Words that are words: common in Indonesian company names, the given names businesses are
+ * named after, and the kinds of institution names begin with (RSIA, BPR, SMA). Pure data.
  *
  * A typo is told from another word by how rare it is among enrolled names, which says
  * little in a small registry (a branch's own extract, a test file): there DEWA, DEWI and
  * MURTI may each be in one name. Two words both listed here are two words however few names
- * hold them, unless they are two spellings of one (spellingVariant.ts).
+ * hold them, unless they are two spellings of one (spellingVariant.ts). And a name of these
+ * words alone is a common name, however few hold it here (nameScore.ts).
  */
 export const NAME_WORDS: ReadonlySet<string> = new Set(
   `
@@ -27,6 +28,12 @@ export const NAME_WORDS: ReadonlySet<string> = new Set(
   YUNI YANI INDRA ANDI RIZKI FAUZI IWAN HERU TONO TINI SUYANTO SUYANTI RINA RINI TUTI WATI ENDANG SUSILO SUPRIYANTO
   SUPRIYANTI SURYANTO SURYANTI SUGIANTO SUGIANTI SETIADI SETIANI WIDODO WIDADI SUHARTO SUHARTI SUKARNO SUKARNI HARTATI
   HARTINI KARTINI KARTONO SUPARMAN SUPARMI SUDARMAN SUDARMI PARDI PARNI
+  SIDO LANGGENG REJO MULYO ARUM SUBUR TENTREM LOKA ASIH WARNA WARGA SURGA BARA ANDALAS ANDALAN SENTRA MEGAH JAVA BUNDA
+  IBU ANAK KELUARGA SAHABAT HATI SEHATI SEJAHTRA GRIYA GRAND NUR NURUL HUDA HIDAYATUL HIDAYATULLAH ISLAM ISLAMIYAH
+  DARUL DARUSSALAM BAITUL MIFTAHUL ULUM FALAH HIKMAH IMAN TAQWA SALAM ASSALAM ANNUR ALHIDAYAH MUHAMMADIYAH
+  AISYIYAH NAHDLATUL ULAMA MAARIF KRISTEN KATOLIK
+  RS RSU RSUD RSIA RSI KLINIK APOTEK PUSKESMAS TOKO BENGKEL BPR BPRS BANK SMA SMK SMP SD TK MTS MI MA MAN NEGERI
+  PONDOK PESANTREN PANTI ASUHAN HOTEL RESTORAN RUMAH MAKAN RM SALON LAUNDRY KOPERASI KARYAWAN PEGAWAI
   `
     .split(/\s+/)
     .filter(Boolean),

@@ -16,6 +16,7 @@ import { couldBeAcronym, couldBeTwoInitials, spelledOut } from './acronyms.js';
 import { ownRegionSuffixLength } from './regionDesignation.js';
 import { NAME_WORDS } from './nameLexicon.js';
 import { isSpellingVariant } from './spellingVariant.js';
+import { isKeyboardSlip, substitutedLetters } from './keyboardSlip.js';
 
 export interface NameSide {
   /** The name as registered (for truncation detection). */
@@ -64,6 +65,8 @@ const SUBSIDIARY_MARKERS = new Set([
 const SUBSIDIARY_MARKER_PENALTY = 0.3;
 /** Below this rarity no shared word is distinctive: the name is common words only. */
 const COMMON_NAME_RARITY = 0.5;
+/** The most rarity a word of the lexicon of common name words (nameLexicon.ts) counts for. */
+const COMMON_WORD_RARITY = 0.4;
 /** What a possible cut at 30 characters on a word's end takes off a name of common words: a link becomes a review. */
 const WORD_END_CUT_PENALTY = 0.2;
 /** What initials of common words as a name's only evidence take off: a link becomes a review. */
@@ -147,9 +150,10 @@ function completesTo(fragment: string, word: string): boolean {
 const ESTABLISHED_WORD_FREQUENCY = 3;
 
 /**
- * Similarity of two words: equal, a truncated last word, or a small typo. Two words one or
- * two letters apart that are both established words are a typo only when they are two
- * spellings of one word (spellingVariant.ts): PUTRA and PUTRI, HADI and HARI are two.
+ * Similarity of two words: equal, a truncated last word, two spellings of one word
+ * (spellingVariant.ts), or a small typo. Two words one or two letters apart that are both
+ * established words are not a typo (PUTRA and PUTRI, HADI and HARI are two), nor is one
+ * letter changed for another that is not its neighbour on the keyboard.
  */
 function wordSimilarity(a: string, b: string, aIsLast: boolean, bIsLast: boolean, aTruncated: boolean, bTruncated: boolean, stats: WordStats): number {
   if (a === b) return 1;
@@ -160,9 +164,13 @@ function wordSimilarity(a: string, b: string, aIsLast: boolean, bIsLast: boolean
   const distance = editDistance(a, b, 2);
   const close = distance === 1 ? 0.85 : distance === 2 && shorter >= 8 ? 0.7 : 0;
   if (!close) return 0;
+  if (isSpellingVariant(a, b)) return close;
+  // One letter for another that no slip of the finger explains makes another word (JAYA
+  // and JAVA), however rare either is.
+  const substituted = substitutedLetters(a, b);
+  if (substituted && !isKeyboardSlip(...substituted)) return 0;
   const established = (w: string) => NAME_WORDS.has(w) || stats.frequency(w) >= ESTABLISHED_WORD_FREQUENCY;
-  const twoWords = established(a) && established(b) && !isSpellingVariant(a, b);
-  return twoWords ? 0 : close;
+  return established(a) && established(b) ? 0 : close;
 }
 
 /**
@@ -233,11 +241,23 @@ export function addressSimilarity(a: string | null | undefined, b: string | null
   return shared / (wa.size + wb.size - shared);
 }
 
-function ignoreOwnRegion(side: NameSide, matched: Set<number>, ignored: Set<number>): void {
+/** Words that say a region is a kab, a kota or a province ("KABUPATEN JEMBER"). */
+const REGION_DESIGNATORS = new Set(['KABUPATEN', 'KOTA', 'KOTAMADYA', 'KODYA', 'PROVINSI', 'PROV']);
+
+/**
+ * A side's own region written after its name says nothing its record's region does not:
+ * ignored when the other side leaves it out, and its designator alone is ignored when the
+ * other side writes the region without it ("MAN 2 KOTA MALANG" / "MAN 2 MALANG").
+ */
+function ignoreOwnRegion(side: NameSide, other: NameSide, matched: Set<number>, ignored: Set<number>): void {
   const length = ownRegionSuffixLength(side.tokens, side.kabKota);
   const from = side.tokens.length - length;
-  for (let k = from; k < side.tokens.length; k += 1) if (matched.has(k)) return;
-  for (let k = from; k < side.tokens.length; k += 1) ignored.add(k);
+  const anyMatched = side.tokens.some((_, k) => k >= from && matched.has(k));
+  // Only when the other side has no designator: "KOTA MALANG" and "KABUPATEN MALANG" are two regions.
+  const otherDesignates = other.tokens.some((t) => REGION_DESIGNATORS.has(t));
+  for (let k = from; k < side.tokens.length; k += 1) {
+    if (!anyMatched || (!otherDesignates && !matched.has(k) && REGION_DESIGNATORS.has(side.tokens[k]!))) ignored.add(k);
+  }
 }
 
 /** Share of aligned word pairs that appear in the opposite order ("MAJU MANDIRI" / "MANDIRI MAJU"). */
@@ -394,8 +414,8 @@ export function scoreNamePair(permitSide: NameSide, employerSide: NameSide, stat
   const matchedI = new Set(pairs.map((p) => p.i));
   const matchedJ = new Set(pairs.map((p) => p.j));
   // A side's own kab/kota written after its name, which the other side leaves out, is neither for nor against.
-  ignoreOwnRegion(permit, matchedI, ignoredP);
-  ignoreOwnRegion(employer, matchedJ, ignoredE);
+  ignoreOwnRegion(permit, employer, matchedI, ignoredP);
+  ignoreOwnRegion(employer, permit, matchedJ, ignoredE);
   const unmatchedP = permit.tokens.filter((_, i) => !matchedI.has(i) && !ignoredP.has(i));
   const unmatchedE = employer.tokens.filter((_, j) => !matchedJ.has(j) && !ignoredE.has(j));
 
@@ -406,8 +426,15 @@ export function scoreNamePair(permitSide: NameSide, employerSide: NameSide, stat
   const nameSimilarity = denominator > 0 ? (2 * matched) / denominator : 0;
   const lnN = Math.log(stats.total + 2);
   const distinctiveness = matched / lnN;
-  // How rare the rarest shared word is (1 ≈ a word no other employer has).
-  const rarity = pairs.reduce((max, p) => Math.max(max, (p.sim * (joined?.rarest.get(permit.tokens[p.i]!) ?? p.weight)) / lnN), 0);
+  // How rare the rarest shared word is (1 ≈ a word no other employer has). A word that a
+  // registry of any size holds in thousands of names counts as common however few names
+  // hold it here: a small registry (a branch's extract) cannot tell, and would take SIDO
+  // MAKMUR in another province for the same company.
+  const rarityOf = (p: { i: number; j: number; sim: number; weight: number }) => {
+    const r = (p.sim * (joined?.rarest.get(permit.tokens[p.i]!) ?? p.weight)) / lnN;
+    return NAME_WORDS.has(permit.tokens[p.i]!) || NAME_WORDS.has(employer.tokens[p.j]!) ? Math.min(r, COMMON_WORD_RARITY) : r;
+  };
+  const rarity = pairs.reduce((max, p) => Math.max(max, rarityOf(p)), 0);
 
   const evidenceFor: string[] = [];
   const against: string[] = [];

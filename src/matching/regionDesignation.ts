@@ -5,7 +5,7 @@
  * nothing the record's region does not already say.
  */
 
-import { kabKotaName } from '../reference/regions.js';
+import { kabKotaName, provinceName } from '../reference/regions.js';
 import { boundedMemo } from '../shared/boundedMemo.js';
 import { normaliseCompanyName } from './companyName.js';
 
@@ -13,6 +13,8 @@ const DESIGNATORS: Record<string, string[]> = {
   KABUPATEN: ['KAB', 'KABUPATEN'],
   KOTA: ['KOTA', 'KOTAMADYA', 'KODYA'],
 };
+
+const PROVINCE_DESIGNATORS = ['PROVINSI', 'PROV'];
 
 interface Designation {
   designators: string[];
@@ -31,19 +33,38 @@ const designationOf = boundedMemo((kabKota: string): Designation | null => {
   return words.length ? { designators, words } : null;
 }, 1_000);
 
+/** A province's own name in name words: 35 → JAWA TIMUR. */
+const provinceWordsOf = boundedMemo((province: string): string[] => {
+  const name = provinceName(province);
+  return name ? normaliseCompanyName(name).tokens : [];
+}, 100);
+
+/** Whether `words` stand at `start` of `tokens`, up to its end. */
+function endsWith(tokens: readonly string[], start: number, words: readonly string[]): boolean {
+  if (start < 0 || start + words.length !== tokens.length) return false;
+  return words.every((w, k) => tokens[start + k] === w);
+}
+
 /**
- * How many words at the end of a name (normalised tokens) designate the kab/kota the
- * record is in: "… KAB BOGOR" for one in Kabupaten Bogor. Zero when the name does not
- * end so, or when less than two words would be left before it ("RSUD Kota Malang" is
- * named by its region).
+ * How many words at the end of a name (normalised tokens) name the region the record is
+ * in: its kab/kota with the designator ("… KAB BOGOR", two words of name before it) or
+ * without ("RSUD DR ISKAK TULUNGAGUNG", three words before it, as a bare place name is
+ * more often part of a name), or its province ("… PROVINSI JAWA TIMUR"). Zero when the
+ * name does not end so, or when too few words would be left ("RSUD Kota Malang" is named
+ * by its region).
  */
 export function ownRegionSuffixLength(tokens: readonly string[], kabKota: string | null): number {
   if (!kabKota || tokens.length < 4) return 0;
+  const province = provinceWordsOf(kabKota.slice(0, 2));
+  if (province.length) {
+    const start = tokens.length - province.length - 1;
+    if (start >= 2 && PROVINCE_DESIGNATORS.includes(tokens[start]!) && endsWith(tokens, start + 1, province)) return province.length + 1;
+  }
   const designation = designationOf(kabKota);
   if (!designation) return 0;
   const { designators, words } = designation;
   const start = tokens.length - words.length - 1;
-  if (start < 2 || !designators.includes(tokens[start]!)) return 0;
-  for (let k = 0; k < words.length; k += 1) if (tokens[start + 1 + k] !== words[k]) return 0;
-  return words.length + 1;
+  if (start >= 2 && designators.includes(tokens[start]!) && endsWith(tokens, start + 1, words)) return words.length + 1;
+  if (start + 1 >= 3 && endsWith(tokens, start + 1, words)) return words.length;
+  return 0;
 }

@@ -7,12 +7,16 @@
  * one word differ the way Indonesian spelling wavers: a vowel or an "h" written or not
  * (ANUGERAH / ANUGRAH, SHOLEH / SOLEH), a letter doubled or not (MUHAMMAD / MUHAMAD), a
  * vowel for another inside the word (APOTIK / APOTEK, SENTOSA / SANTOSA), "i" for "y"
- * (RIZKI / RIZKY), and the Sundanese "a" for the Javanese "o" at the end of a name
+ * (RIZKI / RIZKY), the old spelling's "j" for "y" and "ch" for "kh" (RIJADI / RIYADI,
+ * CHASANAH / KHASANAH), and the Sundanese "a" for the Javanese "o" at the end of a name
  * (SANTOSA / SANTOSO). A vowel changed at the end otherwise changes the word (PUTRA /
  * PUTRI), and so does any consonant changed.
  */
 
 const VOWELS = new Set(['A', 'E', 'I', 'O', 'U']);
+
+/** Shortest word in which a vowel inside it may be written as another. */
+const MIN_VOWEL_SWAP_LENGTH = 5;
 
 /** Letters whose presence or absence is only spelling. */
 function optionalLetter(word: string, at: number): boolean {
@@ -40,7 +44,12 @@ export function isSpellingVariant(a: string, b: string): boolean {
   const at = differ[0]!;
   const pair = new Set([a[at]!, b[at]!]);
   if (pair.has('I') && pair.has('Y')) return true;
+  // The old spelling's "j" for today's "y" (RIJADI / RIYADI, KARJA / KARYA), and its "ch"
+  // for "kh" (CHASANAH / KHASANAH).
+  if (pair.has('J') && pair.has('Y')) return true;
+  if (pair.has('C') && pair.has('K') && a[at + 1] === 'H') return true;
   const last = at === a.length - 1;
   if (last) return pair.has('A') && pair.has('O');
-  return VOWELS.has(a[at]!) && VOWELS.has(b[at]!);
+  // In a word of a syllable or two, a vowel is the word: HONG and HENG, BALI and BOLI.
+  return a.length >= MIN_VOWEL_SWAP_LENGTH && VOWELS.has(a[at]!) && VOWELS.has(b[at]!);
 }

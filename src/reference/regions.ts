@@ -31,3 +31,15 @@ export function kabKotaName(code: string): string | undefined {
   names ??= new Map(kabKotaList().map((k) => [k.code, k.name]));
   return names.get(code);
 }
+
+let provinces: Map<string, string> | undefined;
+
+/** A province's name by its two-digit code: 35 → "Jawa Timur". */
+export function provinceName(code: string): string | undefined {
+  provinces ??= new Map(
+    readReferenceCsv('kemendagri-prov-kabkota-2025.csv')
+      .filter((r) => r.level === 'provinsi')
+      .map((r) => [r.kode_nodot ?? '', r.nama ?? '']),
+  );
+  return provinces.get(code);
+}
