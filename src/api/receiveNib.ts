@@ -10,13 +10,25 @@ function answer(status: '1' | '2', keterangan: string) {
   return { responreceiveNIB: { status, keterangan } };
 }
 
+/**
+ * The NIB the token must be signed for: the one the record will be stored under. Keys are
+ * read trimmed when the record is stored ("nib " is "nib"), so every key that trims to
+ * "nib" must give that NIB; a record naming two NIBs is refused, or a token for one would
+ * store (or revoke) the other.
+ */
 function nibOf(body: unknown): string | null {
   if (!body || typeof body !== 'object') return null;
   const data = (body as Record<string, unknown>).dataNIB;
-  if (!data || typeof data !== 'object') return null;
-  const nib = (data as Record<string, unknown>).nib;
-  const text = typeof nib === 'number' ? String(nib) : typeof nib === 'string' ? nib.trim() : '';
-  return /^[0-9]{13}$/.test(text) ? text : null;
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return null;
+  const nibs = new Set<string>();
+  for (const [key, value] of Object.entries(data as Record<string, unknown>)) {
+    if (key.trim() !== 'nib') continue;
+    const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+    if (text !== '' || nibs.size === 0) nibs.add(text);
+  }
+  nibs.delete('');
+  const [nib] = nibs;
+  return nibs.size === 1 && /^[0-9]{13}$/.test(nib!) ? nib! : null;
 }
 
 /**

@@ -6,6 +6,7 @@
  * strongest evidence points at one employer and nothing contradicts it; conflicting
  * identifiers or ties go to manual review.
  */
+import { differentTaxpayers } from '../shared/identifiers.js';
 
 export type IdentifierKind = 'npp' | 'nib' | 'npwp' | 'npwp_base';
 
@@ -48,7 +49,6 @@ export interface Decision {
 const STRENGTH: Record<IdentifierKind, number> = { npp: 4, nib: 3, npwp: 2, npwp_base: 1 };
 const SCORE: Record<IdentifierKind, number> = { npp: 1, nib: 1, npwp: 0.98, npwp_base: 0.9 };
 
-const npwpBase = (npwp: string) => npwp.slice(1, 10);
 
 interface Assessment {
   employer: CandidateEmployer;
@@ -60,7 +60,7 @@ interface Assessment {
 function assess(permit: PermitIdentifiers, employer: CandidateEmployer, via: IdentifierKind[]): Assessment {
   const against: string[] = [];
   if (employer.nib && employer.nib !== permit.nib) against.push(`employer ${employer.npp} has another NIB (${employer.nib})`);
-  if (employer.npwp && permit.npwp && npwpBase(employer.npwp) !== npwpBase(permit.npwp)) {
+  if (employer.npwp && permit.npwp && differentTaxpayers(employer.npwp, permit.npwp)) {
     against.push(`employer ${employer.npp} has another taxpayer NPWP (${employer.npwp})`);
   }
   return { employer, via, strength: Math.max(...via.map((v) => STRENGTH[v])), against };

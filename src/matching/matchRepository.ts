@@ -3,6 +3,7 @@ import type { Db } from '../db/database.js';
 import { anyText } from '../db/anyOf.js';
 import type { Candidate, Decision } from './identifierDecision.js';
 import { clearMatchRequests } from './matchRequestRepository.js';
+import { npwpTaxpayer } from '../shared/identifiers.js';
 
 export interface PermitForMatching {
   nib: string;
@@ -98,7 +99,9 @@ export async function identifierCandidates(
     for (const r of (p.noNpp && byNpp.get(p.noNpp)) || []) list.push({ via: 'npp', employer: employer(r) });
     for (const r of byNib.get(p.nib) ?? []) list.push({ via: 'nib', employer: employer(r) });
     for (const r of (p.npwp && byBase.get(p.npwp.slice(1, 10))) || []) {
-      list.push({ via: r.npwp === p.npwp ? 'npwp' : 'npwp_base', employer: employer(r) });
+      // The base looks up a superset: only an entity's NPWP names a taxpayer by its base.
+      if (r.npwp === p.npwp) list.push({ via: 'npwp', employer: employer(r) });
+      else if (r.npwp && p.npwp && npwpTaxpayer(r.npwp) === npwpTaxpayer(p.npwp)) list.push({ via: 'npwp_base', employer: employer(r) });
     }
     if (list.length) candidates.set(p.nib, list);
   }

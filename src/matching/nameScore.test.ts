@@ -433,12 +433,14 @@ describe('scoreNamePair', () => {
     expect(otherTaxpayer.against.join(' ')).toContain('another taxpayer NPWP (0999999999012000)');
   });
 
-  it('does not penalise the same taxpayer base with another branch/office suffix or a differing first digit', () => {
+  it('does not penalise the same taxpayer base with another branch/office suffix, nor an individual\'s NPWP against an entity\'s', () => {
     const permit = side('PT Xylofon Quantara', { npwp: '0123456789012000' });
     expect(score(permit, side('PT XYLOFON QUANTARA', { npwp: '0123456789013001' }))).toBeGreaterThan(0.95);
     expect(score(permit, side('PT XYLOFON QUANTARA', { npwp: '9123456789999999' }))).toBeGreaterThan(0.95);
     // a change at digit 10 (last digit of the base) is another taxpayer
     expect(score(permit, side('PT XYLOFON QUANTARA', { npwp: '0123456780012000' }))).toBeLessThanOrEqual(0.45);
+    // Two individuals' NPWPs (NIKs) sharing digits 2 to 10 are two people.
+    expect(score(side('UD Xylofon Quantara', { npwp: '3523012345670555' }), side('UD XYLOFON QUANTARA', { npwp: '3523012345670123' }))).toBeLessThanOrEqual(0.45);
   });
 
   it('ignores the NPWP when either side lacks one', () => {

@@ -17,6 +17,7 @@ import { ownRegionSuffixLength } from './regionDesignation.js';
 import { NAME_WORDS } from './nameLexicon.js';
 import { isSpellingVariant } from './spellingVariant.js';
 import { isKeyboardSlip, substitutedLetters } from './keyboardSlip.js';
+import { differentTaxpayers } from '../shared/identifiers.js';
 
 export interface NameSide {
   /** The name as registered (for truncation detection). */
@@ -520,7 +521,7 @@ export function scoreNamePair(permitSide: NameSide, employerSide: NameSide, stat
     score -= 0.1 + 0.3 * Math.max(0, 0.8 - rarity);
     against.push(`legal form ${eForm} vs ${pForm}`);
   }
-  if (permit.npwp && employer.npwp && permit.npwp.slice(1, 10) !== employer.npwp.slice(1, 10)) {
+  if (permit.npwp && employer.npwp && differentTaxpayers(permit.npwp, employer.npwp)) {
     score -= 0.6;
     against.push(`another taxpayer NPWP (${employer.npwp})`);
   }

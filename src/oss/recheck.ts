@@ -5,6 +5,7 @@ import { scheduleBranchFlush } from '../notify/notifyQueue.js';
 import { PermanentHttpError } from '../shared/httpErrors.js';
 import { InqueryClient } from './inqueryClient.js';
 import { ingestRecords } from './ingest.js';
+import { maskPersonalPatterns } from './personalData.js';
 
 export type RecheckQuery = { nib?: string; npwp?: string };
 
@@ -41,7 +42,8 @@ export async function recheckCompany(ctx: AppContext, query: RecheckQuery): Prom
     if (error instanceof PermanentHttpError) throw new RecheckUnavailable(error.message);
     throw error;
   }
-  const key = query.nib ? `nib ${query.nib}` : `npwp ${query.npwp}`;
+  // The reference is stored with the permit and shown: an individual's NPWP (a NIK) is not written in it.
+  const key = query.nib ? `nib ${query.nib}` : `npwp ${maskPersonalPatterns(query.npwp!)}`;
   const outcome = await ingestRecords(
     db,
     records.map((r, i) => ({ source: 'inquery', ref: `inqueryNIB ${key} #${i}`, lineNo: null, json: r })),

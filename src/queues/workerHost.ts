@@ -4,6 +4,7 @@ import type { AppContext } from '../app.js';
 import { describeIssues } from '../shared/zodIssues.js';
 import { createRedis } from './connection.js';
 import { handlers } from './handlers.js';
+import { maskPersonalPatterns } from '../oss/personalData.js';
 
 type AnyHandler = (payload: unknown, ctx: AppContext, job: Job) => Promise<Record<string, unknown>>;
 
@@ -27,6 +28,14 @@ export interface WorkerHostOptions {
   concurrency?: Partial<Record<QueueName, number>>;
 }
 
+/**
+ * A job's result as it may be logged: a re-check by NPWP carries the number, and an
+ * individual's NPWP is their NIK.
+ */
+function loggable(result: Record<string, unknown>): unknown {
+  return JSON.parse(maskPersonalPatterns(JSON.stringify(result)));
+}
+
 /** Starts BullMQ workers for the given queues in this process. */
 export function startWorkers(ctx: AppContext, queues: QueueName[], options: WorkerHostOptions = {}): WorkerHost {
   assertEveryJobHasAHandler();
@@ -42,7 +51,7 @@ export function startWorkers(ctx: AppContext, queues: QueueName[], options: Work
         if (!parsed.success) throw new UnrecoverableError(`invalid ${queue}/${job.name} payload: ${describeIssues(parsed.error as never)}`);
         const started = Date.now();
         const result = await handler(parsed.data, ctx, job);
-        ctx.logger.info({ queue, job: job.name, jobId: job.id, ms: Date.now() - started, result }, 'job done');
+        ctx.logger.info({ queue, job: job.name, jobId: job.id, ms: Date.now() - started, result: loggable(result) }, 'job done');
         return result;
       },
       {

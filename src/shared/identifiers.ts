@@ -23,6 +23,25 @@ export function normaliseNpwp(value: string): string | null {
   return null;
 }
 
+/**
+ * The taxpayer a 16-digit NPWP names. An entity's ("0" and its old 15 digits) is its
+ * digits 2 to 10: the last three number its branches, so a branch and its head office
+ * share it. An individual's NPWP is their NIK, whose digits 2 to 10 are a district and a
+ * birth date that strangers share: only the whole number names them.
+ */
+export function npwpTaxpayer(npwp: string): string {
+  return npwp.startsWith('0') ? npwp.slice(1, 10) : npwp;
+}
+
+/**
+ * Whether two NPWPs name two taxpayers. An entity's against an individual's is no
+ * contradiction: a sole proprietor may be enrolled under their own NPWP and licensed
+ * under the business's.
+ */
+export function differentTaxpayers(a: string, b: string): boolean {
+  return a.startsWith('0') === b.startsWith('0') && npwpTaxpayer(a) !== npwpTaxpayer(b);
+}
+
 /** Kemendagri kab/kota code without the dot: `35.23` and `3523` both give `3523`. */
 export function normaliseKabKota(value: string): string | null {
   const match = /^([0-9]{2})\.?([0-9]{2})$/.exec(value.trim());

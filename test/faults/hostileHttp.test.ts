@@ -127,6 +127,20 @@ describe('hostile HTTP input against the real API', () => {
       expect(await t.ctx.db.selectFrom('permit').select('nib').where('nib', '=', nib).execute()).toEqual([]);
     });
 
+    it('refuses a record naming two NIBs ("nib" and "nib "), so a token for one cannot store or revoke the other', async () => {
+      const signed = '9150000000021';
+      const other = '9150000000022';
+      const twoNibs = `{"dataNIB": {"nib": "${signed}", "nib ": "${other}", "nama_perseroan": "PT Lain", "tipe_dokumen": "3", "perseroan_daerah_id": "3523"}}`;
+      expectPiaRefusal(await push(twoNibs, token(signed)), 400, /dataNIB\.nib/);
+      expectPiaRefusal(await push(twoNibs, token(other)), 400, /dataNIB\.nib/);
+      expect(await t.ctx.db.selectFrom('permit').select('nib').where('nib', 'in', [signed, other]).execute()).toEqual([]);
+      // A blank "nib" beside a filled "nib " is one NIB, as the stored record reads it.
+      const oneNib = { dataNIB: { ...ossRecord({ nib: signed }), nib: '', 'nib ': signed } };
+      const r = await push(oneNib, token(signed));
+      expect(r.statusCode, r.body).toBe(200);
+      expect(await t.ctx.db.selectFrom('permit').select('nib').where('nib', '=', signed).execute()).toEqual([{ nib: signed }]);
+    });
+
     it('refuses missing, wrong, huge and repeated tokens with 401', async () => {
       const nib = '9150000000006';
       const body = { dataNIB: ossRecord({ nib }) };
