@@ -24,9 +24,8 @@ function nibOf(body: unknown): string | null {
   for (const [key, value] of Object.entries(data as Record<string, unknown>)) {
     if (key.trim() !== 'nib') continue;
     const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
-    if (text !== '' || nibs.size === 0) nibs.add(text);
+    if (text) nibs.add(text);
   }
-  nibs.delete('');
   const [nib] = nibs;
   return nibs.size === 1 && /^[0-9]{13}$/.test(nib!) ? nib! : null;
 }

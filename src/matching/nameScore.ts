@@ -13,7 +13,7 @@
 import { boundedMemo } from '../shared/boundedMemo.js';
 import { ACRONYM_SKIPS, completionsOf, isOnlyLegalForm } from './companyName.js';
 import { couldBeAcronym, couldBeTwoInitials, spelledOut } from './acronyms.js';
-import { ownRegionSuffixLength } from './regionDesignation.js';
+import { ownRegionSuffixLength, REGION_DESIGNATORS } from './regionDesignation.js';
 import { NAME_WORDS } from './nameLexicon.js';
 import { isSpellingVariant } from './spellingVariant.js';
 import { isKeyboardSlip, substitutedLetters } from './keyboardSlip.js';
@@ -242,9 +242,6 @@ export function addressSimilarity(a: string | null | undefined, b: string | null
   return shared / (wa.size + wb.size - shared);
 }
 
-/** Words that say a region is a kab, a kota or a province ("KABUPATEN JEMBER"). */
-const REGION_DESIGNATORS = new Set(['KABUPATEN', 'KOTA', 'KOTAMADYA', 'KODYA', 'PROVINSI', 'PROV']);
-
 /**
  * A side's own region written after its name says nothing its record's region does not:
  * ignored when the other side leaves it out, and its designator alone is ignored when the
@@ -252,6 +249,7 @@ const REGION_DESIGNATORS = new Set(['KABUPATEN', 'KOTA', 'KOTAMADYA', 'KODYA', '
  */
 function ignoreOwnRegion(side: NameSide, other: NameSide, matched: Set<number>, ignored: Set<number>): void {
   const length = ownRegionSuffixLength(side.tokens, side.kabKota);
+  if (!length) return;
   const from = side.tokens.length - length;
   const anyMatched = side.tokens.some((_, k) => k >= from && matched.has(k));
   // Only when the other side has no designator: "KOTA MALANG" and "KABUPATEN MALANG" are two regions.

@@ -16,6 +16,9 @@ const DESIGNATORS: Record<string, string[]> = {
 
 const PROVINCE_DESIGNATORS = ['PROVINSI', 'PROV'];
 
+/** Words that say a region is a kab, a kota or a province ("KABUPATEN JEMBER"). */
+export const REGION_DESIGNATORS: ReadonlySet<string> = new Set([...Object.values(DESIGNATORS).flat(), ...PROVINCE_DESIGNATORS]);
+
 interface Designation {
   designators: string[];
   /** The region's own name in name words: "Kabupaten Aceh Selatan" → ACEH SELATAN. */
