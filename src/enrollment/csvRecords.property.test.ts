@@ -72,11 +72,14 @@ describe('readCsvRecords: properties', () => {
   });
 
   // A quote left open just before a multi-line row is ambiguous CSV (the open quote may as
-  // well end inside that row), so here the valid rows around broken ones are one line each.
+  // well end inside that row), so here the valid rows around broken ones are one line each;
+  // so is one before rows with quoted fields (`0,"A,` then `A,", ",` is also the one row
+  // `0` | `A,⏎A,` | ` "`), so the valid rows after a broken one have no quotes.
   it('a row with an unclosed quote is reported on its line and never takes valid one-line rows with it', async () => {
     const oneLine = line.filter((l) => l.kind === 'broken' || !/[\r\n]/.test(l.text));
+    const unambiguous = (lines: Line[]) => lines.every((l, i) => l.kind === 'broken' || !l.text.includes('"') || !lines.slice(0, i).some((b) => b.kind === 'broken'));
     await fc.assert(
-      fc.asyncProperty(fc.array(oneLine, { minLength: 1, maxLength: 30 }), async (lines) => {
+      fc.asyncProperty(fc.array(oneLine, { minLength: 1, maxLength: 30 }).filter(unambiguous), async (lines) => {
         const text = `${lines.map((l) => l.text).join('\n')}\n`;
         const records = await read(text);
         let lineNo = 1;
