@@ -143,6 +143,22 @@ describe('CLI contract on a hand-made extract and JSONL file', () => {
     expect((await runCli(['matches', 'export'], noRedis)).code).toBe(0);
   }, 60_000);
 
+  it('feed reset forgets the checkpoint, saying which cursor it forgot, and is safe to repeat', async () => {
+    await t.ctx.db.insertInto('feed_checkpoint').values({ feed: 'oss', cursor: 'c41' }).execute();
+    try {
+      const first = await runCli(['feed', 'reset'], t.env);
+      expect(first.code).toBe(0);
+      expect(first.stdout).toBe('feed checkpoint "c41" forgotten: the next sync reads the feed from OSS_FEED_START\n');
+      expect(await t.ctx.db.selectFrom('feed_checkpoint').select('cursor').where('feed', '=', 'oss').executeTakeFirst()).toEqual({ cursor: null });
+      const again = await runCli(['feed', 'reset'], t.env);
+      expect(again.stdout).toMatch(/was already at the start/);
+    } finally {
+      await t.ctx.db.deleteFrom('feed_checkpoint').execute();
+    }
+    const none = await runCli(['feed', 'reset'], t.env);
+    expect(none.stdout).toMatch(/has no checkpoint yet/);
+  });
+
   it('duplicates nothing when every step runs again', async () => {
     const before = await tableCounts();
     const deliveries = receiver.deliveries;

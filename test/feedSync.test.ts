@@ -77,6 +77,50 @@ describe('pull feed sync (nock for OSS, real PostgreSQL)', () => {
     expect(await cursor()).toMatchObject({ cursor: 'c1', pages: 2 });
   });
 
+  it('reads the feed again from its start when it has forgotten the checkpoint (410), replacing the checkpoint only once a page from the start commits', async () => {
+    nock(FEED).get('/permits').query({ limit: '2' }).reply(200, page([ossRecord({ nib: a! }), ossRecord({ nib: b! })], 'c1', true))
+      .get('/permits').query({ limit: '2', cursor: 'c1' }).reply(200, page([ossRecord({ nib: c! })], 'c2', false));
+    await sync(client());
+    expect(await cursor()).toMatchObject({ cursor: 'c2', pages: 2 });
+
+    // The start fails too: the checkpoint keeps the forgotten cursor, nothing is lost.
+    nock(FEED).get('/permits').query({ limit: '2', cursor: 'c2' }).reply(410, { message: 'cursor expired' })
+      .get('/permits').query({ limit: '2' }).times(3).reply(503, 'busy');
+    await expect(sync(client())).rejects.toThrow(/HTTP 503/);
+    expect(await cursor()).toMatchObject({ cursor: 'c2', pages: 2 });
+
+    changedNibs.length = 0;
+    const replay = nock(FEED)
+      .get('/permits').query({ limit: '2', cursor: 'c2' }).reply(410, { message: 'cursor expired' })
+      .get('/permits').query({ limit: '2' }).reply(200, page([ossRecord({ nib: a! }), ossRecord({ nib: b! })], 'n1', true))
+      .get('/permits').query({ limit: '2', cursor: 'n1' }).reply(200, page([ossRecord({ nib: c! }), ossRecord({ nib: d! })], 'n2', false));
+    expect(await sync(client())).toEqual({ pages: 2, records: 4, changed: 1, rejected: 0, restartedAfter: 'c2' });
+    expect(replay.isDone()).toBe(true);
+    // Permits read again are unchanged; only the new one goes on to matching.
+    expect(changedNibs).toEqual([[d]]);
+    expect((await stored()).map((p) => p.nib)).toEqual([a, b, c, d]);
+    expect(await cursor()).toMatchObject({ cursor: 'n2', pages: 4 });
+  });
+
+  it('restarts once per sync: a cursor from the start that is also forgotten fails this sync with the reason, the checkpoint on the last committed page', async () => {
+    await t.ctx.db.insertInto('feed_checkpoint').values({ feed: 'oss', cursor: 'old' }).execute();
+    nock(FEED)
+      .get('/permits').query({ limit: '2', cursor: 'old' }).reply(410, '')
+      .get('/permits').query({ limit: '2' }).reply(200, page([ossRecord({ nib: a! })], 'n1', true))
+      .get('/permits').query({ limit: '2', cursor: 'n1' }).reply(410, '');
+    const error = await sync(client()).catch((e: unknown) => e);
+    expect((error as Error).message).toBe('OSS feed no longer knows cursor "n1" (HTTP 410 Gone)');
+    expect(await cursor()).toMatchObject({ cursor: 'n1' });
+    expect((await stored()).map((p) => p.nib)).toEqual([a]);
+  });
+
+  it('a 410 at the start is no forgotten cursor: it fails as any refusal does', async () => {
+    nock(FEED).get('/permits').query({ limit: '2' }).reply(410, '');
+    const error = await sync(client()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PermanentHttpError);
+    expect((error as Error).message).toBe('OSS feed answered HTTP 410');
+  });
+
   it('keeps the same version of two records claiming the same moment, whatever the order they come in', async () => {
     const version = (name: string) => ossRecord({ nib: a!, name, changed: '2025-03-01 10:00:00', tipe: 5 });
     const kept = async () => (await t.ctx.db.selectFrom('permit').select(['name', 'payload_hash']).where('nib', '=', a!).executeTakeFirstOrThrow());

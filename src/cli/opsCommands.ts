@@ -4,9 +4,10 @@ import { readBranchFile } from '../branches/branchFile.js';
 import { syncBranches } from '../branches/branchRepository.js';
 import { loadConfig } from '../config.js';
 import { requeueOutstandingWork } from '../queues/reconcile.js';
-import { UsageError } from './output.js';
+import { printable, UsageError } from './output.js';
 import { withApp } from './withApp.js';
 import { requestFeedSync } from '../oss/feedQueue.js';
+import { resetCursor } from '../oss/feedCheckpointRepository.js';
 
 export function registerOpsCommands(program: Command): void {
   program
@@ -124,14 +125,13 @@ export function registerOpsCommands(program: Command): void {
       await withApp(async (ctx) => {
         const { listApiKeys } = await import('../api/apiKeys.js');
         for (const k of await listApiKeys(ctx.db)) {
-          console.log(`${k.id}\t${k.role}\t${k.branches.join(',') || '-'}\t${k.name}\t${k.revoked_at ? `revoked ${k.revoked_at.toISOString()}` : 'active'}`);
+          console.log(`${k.id}\t${k.role}\t${k.branches.join(',') || '-'}\t${printable(k.name)}\t${k.revoked_at ? `revoked ${k.revoked_at.toISOString()}` : 'active'}`);
         }
       }, { redis: false });
     });
 
-  program
-    .command('feed')
-    .description('the OSS-style pull feed')
+  const feed = program.command('feed').description('the OSS-style pull feed');
+  feed
     .command('sync')
     .description('queue one feed sync now (one runs at a time; the ingest worker or `patuh run` processes it)')
     .action(async () => {
@@ -141,6 +141,16 @@ export function registerOpsCommands(program: Command): void {
         await requestFeedSync(ctx.queues);
         console.log('feed sync queued');
       });
+    });
+  feed
+    .command('reset')
+    .description('forget the feed checkpoint: the next sync reads the feed again from OSS_FEED_START (pages already stored change nothing)')
+    .action(async () => {
+      await withApp(async (ctx) => {
+        const { found, cursor } = await resetCursor(ctx.db, 'oss');
+        if (!found) console.log('the feed has no checkpoint yet: the next sync starts from OSS_FEED_START');
+        else console.log(`feed checkpoint ${cursor === null ? 'was already at the start' : `"${printable(cursor)}" forgotten`}: the next sync reads the feed from OSS_FEED_START`);
+      }, { redis: false });
     });
 
   program

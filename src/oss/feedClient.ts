@@ -6,6 +6,14 @@ import { describeIssues } from '../shared/zodIssues.js';
 
 export type FeedClientOptions = OssClientOptions;
 
+/** The feed no longer knows a cursor it gave (HTTP 410 Gone): it must be read again from its start. */
+export class FeedCursorExpired extends Error {
+  constructor(readonly cursor: string) {
+    super(`OSS feed no longer knows cursor ${JSON.stringify(cursor)} (HTTP 410 Gone)`);
+    this.name = 'FeedCursorExpired';
+  }
+}
+
 /**
  * Client of the OSS-style pull feed: GET {base}/permits?cursor=&limit= with header
  * user_key, answering {"data":[dataNIB…],"next_cursor":"…","has_more":bool}.
@@ -45,6 +53,7 @@ export class FeedClient {
     if (status === 401 || status === 403) {
       throw new PermanentHttpError(`OSS feed refused the credentials (HTTP ${status}); check OSS_USER_KEY`, status);
     }
+    if (status === 410 && cursor !== null) throw new FeedCursorExpired(cursor);
     if (status < 200 || status >= 300) throw new PermanentHttpError(`OSS feed answered HTTP ${status}`, status);
     let json: unknown;
     try {

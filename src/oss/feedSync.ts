@@ -1,7 +1,8 @@
 import type { Db } from '../db/database.js';
 import { RetryableHttpError } from '../shared/httpErrors.js';
 import { advanceCursor, lockCursorIfUnchanged, readCursor } from './feedCheckpointRepository.js';
-import type { FeedClient } from './feedClient.js';
+import { FeedCursorExpired, type FeedClient } from './feedClient.js';
+import type { FeedPage } from '../../schemas/oss.js';
 import { ingestRecords, type IncomingRecord } from './ingest.js';
 
 export interface FeedSyncOutcome {
@@ -9,6 +10,8 @@ export interface FeedSyncOutcome {
   records: number;
   changed: number;
   rejected: number;
+  /** Set when the feed had forgotten this cursor (HTTP 410) and the sync read it again from its start. */
+  restartedAfter?: string;
 }
 
 export interface FeedSyncOptions {
@@ -28,13 +31,28 @@ export interface FeedSyncOptions {
  */
 export async function syncFeed(db: Db, client: FeedClient, options: FeedSyncOptions): Promise<FeedSyncOutcome> {
   const outcome: FeedSyncOutcome = { pages: 0, records: 0, changed: 0, rejected: 0 };
-  let cursor = await readCursor(db, options.feed);
+  // What the checkpoint holds, and what is asked for: the two differ only after the feed
+  // has forgotten the checkpoint's cursor and the sync reads the feed again from its start.
+  let checkpoint = await readCursor(db, options.feed);
+  let cursor = checkpoint;
   const maxPages = options.maxPages ?? 100_000;
   // Cursors this sync has asked for: a feed that leads back to one would be paged forever.
   const visited = new Set<string | null>();
   while (outcome.pages < maxPages) {
     visited.add(cursor);
-    const page = await client.fetchPage(cursor, options.pageSize, options.since);
+    let page: FeedPage;
+    try {
+      page = await client.fetchPage(cursor, options.pageSize, options.since);
+    } catch (error) {
+      if (!(error instanceof FeedCursorExpired) || outcome.restartedAfter !== undefined) throw error;
+      // Pages are idempotent, so reading the feed again costs time and loses nothing. The
+      // checkpoint keeps the forgotten cursor until the first page from the start commits:
+      // a feed that fails now leaves the checkpoint as it was.
+      outcome.restartedAfter = error.cursor;
+      cursor = null;
+      visited.clear();
+      continue;
+    }
     if (page.has_more && page.next_cursor && visited.has(page.next_cursor)) {
       throw new RetryableHttpError(
         `OSS feed breaks the contract: after cursor ${JSON.stringify(cursor)} it points back to ${JSON.stringify(page.next_cursor)}, a page this sync has read; the sync stops there`,
@@ -47,17 +65,22 @@ export async function syncFeed(db: Db, client: FeedClient, options: FeedSyncOpti
       lineNo: null,
       json: value,
     }));
+    const expected = checkpoint;
+    // A page without a cursor leaves the checkpoint where it is, except the first page
+    // read again from the start: the checkpoint must then leave the forgotten cursor.
+    const next = page.next_cursor ?? (expected !== cursor ? null : expected);
     const committed = await db.transaction().execute(async (trx) => {
-      if (!(await lockCursorIfUnchanged(trx, options.feed, cursor))) return null;
+      if (!(await lockCursorIfUnchanged(trx, options.feed, expected))) return null;
       const ingested = await ingestRecords(trx, records);
-      await advanceCursor(trx, options.feed, page.next_cursor ?? null, records.length);
+      await advanceCursor(trx, options.feed, next, records.length);
       return ingested;
     });
     if (!committed) {
       // Another sync moved the cursor while we fetched: continue from where it is now.
-      cursor = await readCursor(db, options.feed);
+      checkpoint = cursor = await readCursor(db, options.feed);
       continue;
     }
+    checkpoint = next;
     outcome.pages += 1;
     outcome.records += records.length;
     outcome.changed += committed.changed.length;

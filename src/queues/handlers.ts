@@ -38,6 +38,9 @@ export const handlers: HandlerRegistry = {
           since: config.OSS_FEED_START,
           onChanged: async (nibs) => void (await queueMatching(ctx.queues, nibs, `feed:${feed}`, config.MATCH_BATCH_SIZE)),
         });
+        if (outcome.restartedAfter !== undefined) {
+          ctx.logger.warn({ feed, forgottenCursor: outcome.restartedAfter }, 'the feed had forgotten the checkpoint (HTTP 410); it was read again from OSS_FEED_START');
+        }
         return { ...outcome };
       } catch (error) {
         if (error instanceof PermanentHttpError) throw new UnrecoverableError(error.message);
