@@ -61,7 +61,7 @@ export function registerDataCommands(program: Command): void {
     .action(async (file: string) => {
       await assertReadable(file);
       await withApp(async (ctx) => {
-        const s = await importEnrollmentFile(ctx.db, file);
+        const s = await importEnrollmentFile(ctx.db, file, { onWait: () => console.error('another enrollment import is running: this one starts when it finishes') });
         for (const r of s.rejected) console.error(`${file}:${r.line}: rejected: ${printable(r.reason)}`);
         for (const d of s.duplicates) console.error(`${file}:${d.line}: npp ${d.npp} also on line ${d.earlierLine}; this later row is kept`);
         await queueMatching(ctx.queues, s.permitsToRematch, 'enrollment-import', ctx.config.MATCH_BATCH_SIZE);

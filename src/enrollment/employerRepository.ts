@@ -59,6 +59,26 @@ export async function hadUnfinishedImports(db: Db, importId: number): Promise<bo
   return Boolean(row);
 }
 
+/**
+ * Runs an import holding a lock for its whole length, on one connection: an import treats
+ * every unfinished import before it as cut short and finishes its follow-up work, which
+ * holds only while no other import runs. The lock goes with the connection if the process dies.
+ */
+export async function oneImportAtATime<T>(db: Db, work: (conn: Db) => Promise<T>, onWait: () => void): Promise<T> {
+  return db.connection().execute(async (conn) => {
+    const { rows } = await sql<{ locked: boolean }>`SELECT pg_try_advisory_lock(hashtext('patuh.enrollment-import')) AS locked`.execute(conn);
+    if (!rows[0]?.locked) {
+      onWait();
+      await sql`SELECT pg_advisory_lock(hashtext('patuh.enrollment-import'))`.execute(conn);
+    }
+    try {
+      return await work(conn);
+    } finally {
+      await sql`SELECT pg_advisory_unlock(hashtext('patuh.enrollment-import'))`.execute(conn);
+    }
+  });
+}
+
 export async function startImport(db: Db, fileName: string): Promise<number> {
   const row = await db.insertInto('enrollment_import').values({ file_name: fileName }).returning('id').executeTakeFirstOrThrow();
   return row.id;
@@ -128,6 +148,9 @@ export async function refreshNameTokens(db: Db, importId: number): Promise<void>
  * their stored keys, then the word frequencies; run inside the caller's transaction.
  */
 export async function rebuildNameTokens(trx: Db, changed: RawBuilder<unknown>): Promise<void> {
+  // One rebuild at a time: two that delete and insert the words of one employer would
+  // both insert them, and the frequencies must count the words of every rebuild before.
+  await sql`SELECT pg_advisory_xact_lock(hashtext('patuh.name-token'))`.execute(trx);
   await sql`DELETE FROM employer_token WHERE npp IN ${changed}`.execute(trx);
   await sql`DELETE FROM employer_token_pair WHERE npp IN ${changed}`.execute(trx);
   await sql`
@@ -143,8 +166,6 @@ export async function rebuildNameTokens(trx: Db, changed: RawBuilder<unknown>): 
     SELECT a.token || ' ' || b.token, a.npp, a.kab_kota
     FROM t a JOIN t b ON b.npp = a.npp AND a.token < b.token
     WHERE a.npp IN (SELECT npp FROM short)`.execute(trx);
-  // Serialise concurrent imports' frequency rebuilds.
-  await sql`SELECT pg_advisory_xact_lock(hashtext('patuh.name-token'))`.execute(trx);
   await sql`DELETE FROM name_token`.execute(trx);
   await sql`INSERT INTO name_token (token, employers) SELECT token, count(*) FROM employer_token GROUP BY token`.execute(trx);
   await sql`DELETE FROM name_token_pair`.execute(trx);

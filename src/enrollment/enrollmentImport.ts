@@ -5,7 +5,7 @@ import type { NewEmployer } from '../db/schema.js';
 import { normaliseCompanyName } from '../matching/companyName.js';
 import { describeIssues } from '../shared/zodIssues.js';
 import { readCsvRecords } from './csvRecords.js';
-import { finishImport, hadUnfinishedImports, employersChangedBy, markPermitsAffectedBy, refreshNameTokens, startImport, upsertEmployers, vacuumMatchingTables } from './employerRepository.js';
+import { finishImport, oneImportAtATime, hadUnfinishedImports, employersChangedBy, markPermitsAffectedBy, refreshNameTokens, startImport, upsertEmployers, vacuumMatchingTables } from './employerRepository.js';
 
 export interface EnrollmentImportSummary {
   importId: number;
@@ -25,8 +25,17 @@ export class EnrollmentFileError extends Error {}
 
 const BATCH = 2000;
 
-/** Loads or refreshes a BPJS TK employer extract (CSV), upserting by NPP. */
-export async function importEnrollmentFile(db: Db, path: string): Promise<EnrollmentImportSummary> {
+export interface EnrollmentImportOptions {
+  /** Called when another import is running and this one waits for it to finish. */
+  onWait?: () => void;
+}
+
+/** Loads or refreshes a BPJS TK employer extract (CSV), upserting by NPP; one import runs at a time. */
+export async function importEnrollmentFile(db: Db, path: string, options: EnrollmentImportOptions = {}): Promise<EnrollmentImportSummary> {
+  return oneImportAtATime(db, (conn) => importOnConnection(conn, path), options.onWait ?? (() => undefined));
+}
+
+async function importOnConnection(db: Db, path: string): Promise<EnrollmentImportSummary> {
   const records = readCsvRecords(path);
   const first = await records.next();
   if (first.done) throw new EnrollmentFileError(`${path}: the file is empty; expected a header row: ${ENROLLMENT_COLUMNS.join(',')}`);

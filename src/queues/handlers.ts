@@ -61,7 +61,7 @@ export const handlers: HandlerRegistry = {
       const path = ctx.config.ENROLLMENT_IMPORT_PATH;
       if (!path) throw new UnrecoverableError('ENROLLMENT_IMPORT_PATH is not set: there is no extract to import');
       try {
-        const s = await importEnrollmentFile(ctx.db, path);
+        const s = await importEnrollmentFile(ctx.db, path, { onWait: () => ctx.logger.info('another enrollment import is running: this one waits for it') });
         await queueMatching(ctx.queues, s.permitsToRematch, 'enrollment-import', ctx.config.MATCH_BATCH_SIZE);
         return { loaded: s.loaded, inserted: s.inserted, changed: s.changed, rejected: s.rejected.length, rematch: s.permitsToRematch.length };
       } catch (error) {
