@@ -196,6 +196,20 @@ describe('normaliseCompanyName', () => {
   });
 });
 
+describe('letters of other scripts', () => {
+  it('reads Cyrillic and Greek capitals that print as Latin ones as the Latin letters', () => {
+    // "РТ МАЈU" in Cyrillic but for the U, and a Greek "Α" in "JΑYA".
+    expect(normaliseCompanyName('\u0420\u0422 \u041c\u0410\u0408U J\u0391YA').key).toBe('MAJU JAYA');
+    expect(normaliseCompanyName('PT M\u0430ju J\u0430y\u0430').key).toBe('MAJU JAYA');
+  });
+
+  it('keeps other letters as words, so a name written partly in another script never reads as its Latin part alone', () => {
+    expect(normaliseCompanyName('PT \u03a3\u03a9 Sejahtera').key).toBe('\u03a3\u03a9 SEJAHTERA');
+    expect(normaliseCompanyName('PT \u5927\u83ef Sejahtera').tokens).toEqual(['\u5927\u83ef', 'SEJAHTERA']);
+    expect(normaliseCompanyName('CV Nur\u02bcaini').key).toBe('NURAINI');
+  });
+});
+
 /**
  * Stored keys were made with the rules of their day; `patuh db migrate` re-normalises them
  * when NAME_RULES_VERSION moves. A change that alters any of these keys without raising the
@@ -203,7 +217,7 @@ describe('normaliseCompanyName', () => {
  */
 describe('NAME_RULES_VERSION', () => {
   const PINNED: { version: number; keys: Record<string, string> } = {
-    version: 9,
+    version: 10,
     keys: {
       'PT. Maju Jaya Sejahtera': 'MAJU JAYA SEJAHTERA',
       'PT Semen Indonesia (Persero) Tbk': 'SEMEN INDONESIA',
@@ -255,6 +269,8 @@ describe('NAME_RULES_VERSION', () => {
       'KSP Mitra Sejht Bsm': 'MITRA SEJAHTERA BERSAMA',
       'PT Taspen KCU Jember': 'TASPEN',
       'Setda Kab. Jember': 'SEKRETARIAT DAERAH KABUPATEN JEMBER',
+      'PT M\u0430ju J\u0430y\u0430': 'MAJU JAYA',
+      'PT \u03a3\u03a9 Sejahtera': '\u03a3\u03a9 SEJAHTERA',
     },
   };
 

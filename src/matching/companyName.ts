@@ -15,7 +15,7 @@ import { boundedMemo } from '../shared/boundedMemo.js';
  * sends the permits it affects back to matching (nameRulesUpgrade.ts).
  * companyName.test.ts pins a sample of names to this version.
  */
-export const NAME_RULES_VERSION = 9;
+export const NAME_RULES_VERSION = 10;
 
 /** Legal forms, canonical code → spellings as token sequences (after punctuation folding). */
 const LEGAL_FORMS: Record<string, string[]> = {
@@ -466,10 +466,23 @@ function dropTrailingDegrees(tokens: string[]): string[] {
   return end === tokens.length ? tokens : tokens.slice(0, end);
 }
 
+/**
+ * Capitals of Cyrillic and Greek that print as Latin ones: "PT MАJU" written with a Cyrillic
+ * "А" is read by anyone as "PT MAJU", and must be matched as it reads.
+ */
+const LATIN_OF_LOOKALIKE: Record<string, string> = {
+  А: 'A', В: 'B', Е: 'E', К: 'K', М: 'M', Н: 'H', О: 'O', Р: 'P', С: 'C', Т: 'T', У: 'Y', Х: 'X',
+  І: 'I', Ј: 'J', Ѕ: 'S', Ԛ: 'Q', Ԝ: 'W', Һ: 'H',
+  Α: 'A', Β: 'B', Ε: 'E', Ζ: 'Z', Η: 'H', Ι: 'I', Κ: 'K', Μ: 'M', Ν: 'N', Ο: 'O', Ρ: 'P', Τ: 'T', Υ: 'Y', Χ: 'X',
+};
+const LATIN_LOOKALIKE = new RegExp(`[${Object.keys(LATIN_OF_LOOKALIKE).join('')}]`, 'g');
+
 function foldText(raw: string): string {
   // Invisible format characters (zero-width, bidi marks, soft hyphen) are not separators:
   // "MA\u200BJU" reads as "MAJU".
-  let s = dropDegreesAfterComma(raw.normalize('NFKD').replace(/[\p{M}\p{Cf}]+/gu, '').toUpperCase().trimEnd());
+  // Upper case is folded again: a few letters' capitals decompose ("ǰ" → "J̌").
+  let s = raw.normalize('NFKD').toUpperCase().normalize('NFKD').replace(/[\p{M}\p{Cf}]+/gu, '');
+  s = dropDegreesAfterComma(s.replace(LATIN_LOOKALIKE, (c) => LATIN_OF_LOOKALIKE[c]!).trimEnd());
   // Dotted legal-form abbreviations ("P.T.", "P. T.", "C.V.", "K.S.P.") become one token
   // before other dots split words, so "P.T. H.M. Sampoerna" keeps "HM" apart from "PT".
   s = s.replace(/(?<![A-Z0-9])([PCUK])\s*\.\s*([TVDSU])(?:\.\s*([PDU])(?![A-Z0-9]))?\s*\.?(?![A-Z0-9])/g, (_m, a: string, b: string, c?: string) => ` ${a}${b}${c ?? ''} `);
@@ -478,9 +491,11 @@ function foldText(raw: string): string {
   s = dropAliases(dropFormerName(s).replace(/&/g, ' DAN '));
   // Dots between digits group a number or a code ("SPBU 54.611.23" is enrolled as "SPBU 5461123").
   s = s.replace(/(?<=[0-9])\.(?=[0-9])/g, '');
-  // Apostrophes join ("MC'DONALD" → "MCDONALD"); any other non-alphanumeric splits.
-  s = s.replace(/['’`]/g, '');
-  s = s.replace(/[^A-Z0-9]+/g, ' ');
+  // Apostrophes join ("MC'DONALD" → "MCDONALD"), as do modifier letters written for them
+  // ("ʼ"); any other non-alphanumeric splits. Letters of other scripts stay, as words no
+  // Latin name has: dropped, "PT ΣΩ Sejahtera" would read as "PT Sejahtera".
+  s = s.replace(/['’`\p{Lm}]/gu, '');
+  s = s.replace(/[^A-Z0-9\p{L}]+/gu, ' ');
   return s.trim();
 }
 

@@ -197,4 +197,12 @@ describe('decideByName', () => {
       expect(d.explanation.top?.map((t) => t.npp)).toEqual(['NPP-EXACT', 'NPP-PERKASA']);
     });
   });
+
+  it('never links a name written partly in another script by its Latin part alone, and reads look-alike capitals as Latin', () => {
+    const rinjani = side('PT RINJANI BINTANG SEJAHTERA');
+    const greek = decideByName(side('PT \u03a3\u03a9 Rinjani Bintang Sejahtera'), [cand('NPP-EXACT', rinjani.raw)], stats, T);
+    expect(greek.decision).not.toBe('matched');
+    const cyrillic = decideByName(side('PT Rinj\u0430ni Bint\u0430ng Sej\u0430hter\u0430'), [cand('NPP-EXACT', rinjani.raw)], stats, T);
+    expect(cyrillic).toMatchObject({ decision: 'matched', npp: 'NPP-EXACT' });
+  });
 });
