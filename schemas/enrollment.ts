@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { kabKotaName } from '../src/reference/regions.js';
 import { normaliseKabKota, normaliseNib, normaliseNpp, normaliseNpwp } from '../src/shared/identifiers.js';
 
 export const PROGRAMS = ['JKK', 'JKM', 'JHT', 'JP', 'JKP'] as const;
@@ -62,10 +63,15 @@ export const enrollmentRowSchema = z.object({
   nib: normalised(normaliseNib, 'must be 13 digits', false),
   alamat: z.string().optional().transform((raw, ctx) => {
     const s = text(raw);
-    if (s.includes('\u0000')) ctx.addIssue({ code: 'custom', message: NUL_MESSAGE });
+    if (s.length > 1000) ctx.addIssue({ code: 'custom', message: 'must be at most 1000 characters' });
+    else if (s.includes('\u0000')) ctx.addIssue({ code: 'custom', message: NUL_MESSAGE });
     return s || null;
   }),
-  kode_wilayah: normalised(normaliseKabKota, 'must be a kab/kota code such as 35.23 or 3523', false),
+  kode_wilayah: normalised(normaliseKabKota, 'must be a kab/kota code such as 35.23 or 3523', false).superRefine((code, ctx) => {
+    // A code of no kab/kota would route the employer's findings to no branch and check its
+    // wages against no minimum.
+    if (code !== null && !kabKotaName(code)) ctx.addIssue({ code: 'custom', message: `${code.slice(0, 2)}.${code.slice(2)} is no kab/kota of the Kemendagri 2025 list` });
+  }),
   status: z.string().optional().transform((raw, ctx) => {
     const s = text(raw).toUpperCase();
     if (!/^[A-Z_ -]{1,40}$/.test(s)) ctx.addIssue({ code: 'custom', message: s ? 'must be a word such as AKTIF' : 'is required' });

@@ -174,6 +174,8 @@ describe('hostile enrollment extracts (patuh enrollment import, real PostgreSQL)
       { text: row('13000017', 'PT Aman Tujuh Belas'), npp: '13000017', name: 'PT Aman Tujuh Belas' },
       // A Latin-1 byte (written below in place of the mark) is refused, not stored as "�".
       { text: row('13000018', 'PT CAF§LATIN1§ LATIN'), reason: /^not valid UTF-8 text/ },
+      { text: `13000019,PT Wilayah Fiktif,,,Jl. Uji,99.99,AKTIF,JKK,5,20000000,0`, reason: /^kode_wilayah: 99\.99 is no kab\/kota of the Kemendagri 2025 list/ },
+      { text: `13000020,PT Alamat Panjang,,,${'Jl. Panjang '.repeat(100)},35.23,AKTIF,JKK,5,20000000,0`, reason: /^alamat: must be at most 1000 characters/ },
     ];
     const file = join(t.dir, 'hostile.csv');
     await writeFile(file, withLatin1Byte(`${[header, ...rows.map((x) => x.text)].join('\r\n')}\r\n`));
