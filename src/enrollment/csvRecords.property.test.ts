@@ -139,6 +139,14 @@ describe('readCsvRecords: properties', () => {
     expect(await read(`${quoted}\r\nz",w\r\nb,c\r\n`)).toEqual([{ line: 1, cells: ['2', `${'y'.repeat(65_532)}\r\nz`, 'w'] }, { line: 3, cells: ['b', 'c'] }]);
   });
 
+  it('reads a quoted field of up to 20 lines, and refuses a longer one saying so, reading the lines after it again', async () => {
+    const field = (lines: number) => `"${Array.from({ length: lines }, (_, i) => `baris ${i}`).join('\n')}"`;
+    expect(await read(`1,${field(20)}\n2,b\n`)).toEqual([{ line: 1, cells: ['1', field(20).slice(1, -1)] }, { line: 21, cells: ['2', 'b'] }]);
+    const long = await read(`1,${field(22)}\n2,b\n`);
+    expect(long[0]).toEqual({ line: 1, error: 'a quoted field runs on past 20 lines without closing' });
+    expect(long.at(-1)).toEqual({ line: 23, cells: ['2', 'b'] });
+  });
+
   it('never throws on arbitrary bytes; every record has a line number within the file', async () => {
     await fc.assert(
       fc.asyncProperty(fc.uint8Array({ maxLength: 400 }), async (bytes) => {

@@ -4,6 +4,7 @@ import { NOT_UTF8, NOT_UTF8_REASON } from '../shared/utf8.js';
 
 export type CsvRecord = { line: number; cells: string[] } | { line: number; error: string };
 
+/** No address spans more lines; a field that does is an unclosed quote, or not one to load. */
 const MAX_CONTINUATION_LINES = 20;
 
 /** A line of the file and the line break that ended it ("" for the last line without one). */
@@ -98,9 +99,9 @@ export async function* readCsvRecords(path: string): AsyncGenerator<CsvRecord> {
     }
   };
   /** Reports the pending record's first line as broken and queues its other lines again. */
-  const abandon = (open: { lines: Line[] }): CsvRecord => {
+  const abandon = (open: { lines: Line[] }, reason = 'a quoted field is never closed'): CsvRecord => {
     replay.unshift(...open.lines.slice(1));
-    return { line: open.lines[0]!.line, error: 'a quoted field is never closed' };
+    return { line: open.lines[0]!.line, error: reason };
   };
   try {
     for (;;) {
@@ -118,7 +119,8 @@ export async function* readCsvRecords(path: string): AsyncGenerator<CsvRecord> {
         const joined = lines.map((l, i) => (i ? `${lines[i - 1]!.eol}${l.text}` : l.text)).join('');
         const state = quoteState(joined);
         if (state === 'closed') yield emit(lines[0]!.line, joined);
-        else if (state === 'broken' || lines.length > MAX_CONTINUATION_LINES) yield abandon(pending);
+        else if (state === 'broken') yield abandon(pending);
+        else if (lines.length > MAX_CONTINUATION_LINES) yield abandon(pending, `a quoted field runs on past ${MAX_CONTINUATION_LINES} lines without closing`);
         else continue;
         pending = null;
         continue;

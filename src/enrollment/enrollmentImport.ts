@@ -45,6 +45,11 @@ async function importOnConnection(db: Db, path: string): Promise<EnrollmentImpor
   if (missing.length) {
     throw new EnrollmentFileError(`${path}: header is missing column(s) ${missing.join(', ')}; expected ${ENROLLMENT_COLUMNS.join(',')}`);
   }
+  const twice = ENROLLMENT_COLUMNS.filter((c) => header.indexOf(c) !== header.lastIndexOf(c));
+  if (twice.length) {
+    // Which of the two holds the value no one can tell; taking either would load some rows wrongly.
+    throw new EnrollmentFileError(`${path}: header names column(s) ${twice.join(', ')} more than once; expected ${ENROLLMENT_COLUMNS.join(',')}`);
+  }
   const index = Object.fromEntries(ENROLLMENT_COLUMNS.map((c) => [c, header.indexOf(c)])) as Record<(typeof ENROLLMENT_COLUMNS)[number], number>;
 
   const importId = await startImport(db, basename(path));

@@ -197,6 +197,29 @@ describe('hostile enrollment extracts (patuh enrollment import, real PostgreSQL)
     const employers = await t.ctx.db.selectFrom('employer').select(['npp', 'name']).orderBy('npp').execute();
     expect(employers).toEqual(rows.filter((x) => x.npp).map((x) => ({ npp: x.npp, name: x.name })));
   });
+
+  it('refuses an extract whose header is empty, lacks a column or names one twice, loading nothing from it', async () => {
+    const before = await t.ctx.db.selectFrom('employer').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const cases: Array<[string, RegExp]> = [
+      ['', /the file is empty; expected a header row: npp,nama_perusahaan,/],
+      ['npp,nama_perusahaan,npwp\n1,PT A,\n', /header is missing column\(s\) nib, alamat, kode_wilayah, status, program, tk_aktif, total_upah, bulan_tunggakan/],
+      [
+        'npp,nama_perusahaan,npwp,nib,alamat,kode_wilayah,status,program,tk_aktif,total_upah,bulan_tunggakan,NPP\n13100001,PT Dua Kolom,,,,35.23,AKTIF,JKK,5,20000000,0,13100002\n',
+        /header names column\(s\) npp more than once/,
+      ],
+    ];
+    for (const [text, message] of cases) {
+      const file = join(t.dir, 'header.csv');
+      await writeFile(file, text);
+      const r = await runCli(['enrollment', 'import', file], t.env);
+      expect(r.code, r.stderr).not.toBe(0);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr).toMatch(/header\.csv/);
+      expect(r.stderr).not.toMatch(/at .*\.ts:\d+/);
+    }
+    const after = await t.ctx.db.selectFrom('employer').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    expect(after.n).toBe(before.n);
+  });
 });
 
 describe('hostile feed pages (FeedClient and syncFeed against a local HTTP feed, real PostgreSQL)', () => {
