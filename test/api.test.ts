@@ -235,5 +235,7 @@ describe('HTTP API: keys, roles, branch scope and refusals', () => {
     for (let i = 0; i < 45; i += 1) guesses.push((await call('GET', '/findings', `patuh_guess-${i}`)).statusCode);
     expect(guesses.slice(0, 20)).toEqual(Array(20).fill(401));
     expect(guesses).toContain(429);
+    // The queue dashboard counts against the same allowance: it is no way around it either.
+    expect((await call('GET', '/admin/queues', 'patuh_guess-board')).statusCode).toBe(429);
   });
 });
