@@ -271,6 +271,7 @@ describe('NAME_RULES_VERSION', () => {
       'Setda Kab. Jember': 'SEKRETARIAT DAERAH KABUPATEN JEMBER',
       'PT M\u0430ju J\u0430y\u0430': 'MAJU JAYA',
       'PT \u03a3\u03a9 Sejahtera': '\u03a3\u03a9 SEJAHTERA',
+      'Perusahaan Dagang Sumber Rejeki': 'SUMBER REJEKI',
     },
   };
 

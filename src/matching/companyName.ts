@@ -44,7 +44,9 @@ const LEGAL_FORMS: Record<string, string[]> = {
     'YAYASAN ISLAM', 'YAYASAN PANTI ASUHAN',
   ],
   PERUM: ['PERUM', 'PERUSAHAAN UMUM'],
-  PERUMDA: ['PERUMDA', 'PERUSAHAAN UMUM DAERAH', 'PERUSAHAAN DAERAH', 'PERUSDA', 'PD'],
+  // "PD" is also a private trading firm's, written out as "Perusahaan Dagang": which one a
+  // "PD" is no name says, so both spellings read as the one form.
+  PERUMDA: ['PERUMDA', 'PERUSAHAAN UMUM DAERAH', 'PERUSAHAAN DAERAH', 'PERUSDA', 'PD', 'PERUSAHAAN DAGANG'],
   // Village enterprises, legal entities since PP 11/2021, and one shared by several villages.
   BUMDES: ['BUMDES', 'BUMDESA', 'BUM DES', 'BUM DESA', 'BADAN USAHA MILIK DESA'],
   BUMDESMA: ['BUMDESMA', 'BUM DESMA', 'BUM DESA BERSAMA', 'BUMDES BERSAMA', 'BADAN USAHA MILIK DESA BERSAMA'],
