@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { isPersonalKey, redactPersonalText, stripPersonalData } from './personalData.js';
+import { holdsIdentifier, isPersonalKey, maskPersonalPatterns, redactPersonalText, stripPersonalData } from './personalData.js';
 
 describe('isPersonalKey', () => {
   it.each([
@@ -42,6 +42,28 @@ describe('isPersonalKey', () => {
     'nama_pemegang_saham',
     'alamat_penanggung_jwb',
     'npwp_penanggung_jwb',
+    // holders of a patent or trade mark and the NPWP beside them (data_proyek_produk)
+    'pemegang_paten',
+    'pemegang_haki',
+    'pi_npwp',
+    'npwp_pemegang_saham',
+    'total_modal_pemegang',
+    // any NPWP but an entity's: an individual's NPWP is their NIK
+    'npwp',
+    'npwp_notaris',
+    // notaries, the responsible person, the user, owners and officers, wherever they stand
+    'nama_notaris',
+    'alamat_notaris',
+    'email_pj',
+    'alamat_pj',
+    'jenis_identitas_pj',
+    'nama_user',
+    'nik_user',
+    'nama_pemilik',
+    'nama_direktur',
+    'nama_komisaris',
+    'no_ktp',
+    'no_paspor',
   ])('%s is personal', (key) => {
     expect(isPersonalKey(key)).toBe(true);
   });
@@ -66,6 +88,17 @@ describe('isPersonalKey', () => {
     'shp',
     'emailed_at',
     'shp_number',
+    'username',
+    'pjk',
+    // an entity's NPWP and names: matching compares on npwp_perseroan
+    'npwp_cabang',
+    'npwp_perseroan_merger',
+    'nama_cabang',
+    'nama_perseroan_merger',
+    'merk_dagang',
+    'pi_nomor',
+    'pi_tanggal',
+    'alamat_usaha',
   ])('%s is kept', (key) => {
     expect(isPersonalKey(key)).toBe(false);
   });
@@ -229,6 +262,101 @@ describe('stripPersonalData', () => {
         expect(stripPersonalData(once)).toEqual(once);
       }),
     );
+  });
+});
+
+describe('holdsIdentifier', () => {
+  it.each([
+    // what the permit parser reads exactly
+    'nib', 'oss_id', 'npwp_perseroan', 'no_npp', 'jenis_perseroan', 'status_perseroan', 'skala_usaha', 'status_nib', 'tipe_dokumen',
+    'perseroan_daerah_id', 'tgl_terbit_nib', 'tgl_perubahan_nib', 'id_proyek', 'kbli', 'jumlah_tki_l', 'jumlah_tka_p', 'proyek_daerah_id',
+    // other identifiers, codes, dates and amounts
+    'npwp_cabang', 'kode_pos_perseroan', 'no_va', 'nomor_proyek', 'id_izin', 'kd_izin', 'lokasi_id', '_id', 'kode', 'pi_nomor', 'pi_tanggal',
+    'masa_berlaku_sni', 'tanggal_kurs', 'total_modal_dasar', 'nilai_pmdn', 'modal_kerja', 'rptka_gaji', 'lat_lng', 'NIB', 'Npwp_Perseroan',
+  ])('%s holds an identifier', (key) => {
+    expect(holdsIdentifier(key)).toBe(true);
+  });
+
+  it.each([
+    'nama_perseroan', 'nama_singkatan', 'alamat_perseroan', 'kelurahan_perseroan', 'alamat_usaha', 'uraian_usaha', 'deskripsi_kegiatan',
+    'nama_kegiatan', 'keterangan', 'jabatan', 'merk_dagang', 'nm_dokumen', 'uraian_jenis_produk', 'catatan', 'x',
+  ])('%s holds free text', (key) => {
+    expect(holdsIdentifier(key)).toBe(false);
+  });
+});
+
+describe('stripPersonalData masks personal data written into free text', () => {
+  const CONTACT = 'Jl. Mawar 5, hub. 0812-3456-7890 / budi@mail.com, NIK 3523011203850001';
+  const MASKED = 'Jl. Mawar 5, hub. *** / ***, NIK ***';
+
+  it('masks phones, e-mail addresses and NIKs in free-text values at any depth', () => {
+    const out = stripPersonalData({
+      alamat_perseroan: CONTACT,
+      data_proyek: [{ uraian_usaha: CONTACT, data_lokasi_proyek: [{ alamat_usaha: CONTACT }] }],
+      data_rptka: { rptka_jabatan: [{ keterangan: [CONTACT, { catatan: CONTACT }] }] },
+    });
+    expect(out).toEqual({
+      alamat_perseroan: MASKED,
+      data_proyek: [{ uraian_usaha: MASKED, data_lokasi_proyek: [{ alamat_usaha: MASKED }] }],
+      data_rptka: { rptka_jabatan: [{ keterangan: [MASKED, { catatan: MASKED }] }] },
+    });
+  });
+
+  it('keeps identifiers exact even where their digits look like a phone or a NIK', () => {
+    const identifiers = {
+      nib: '0812345678901',
+      // an individual's NPWP is their NIK, and matching needs it whole
+      npwp_perseroan: '3523012345670123',
+      npwp_cabang: '01.234.567.8-901.001',
+      oss_id: '0812345678',
+      no_npp: '62812345678',
+      no_va: '8812345678901234',
+      kode_pos_perseroan: '62181',
+      tgl_terbit_nib: '08-10-2023 10:00:00',
+      total_modal_dasar: '62850000000',
+      data_proyek: [{ id_proyek: '3523011203850001', kbli: ['46100', '08123'], jumlah_investasi: '081234567890', data_lokasi_proyek: [{ proyek_daerah_id: '3523010001' }] }],
+    };
+    expect(stripPersonalData(identifiers)).toEqual(identifiers);
+  });
+
+  it('leaves free text without personal data as it is: dates, postal codes, amounts, house numbers', () => {
+    const text = 'Jl. Raya No. 12 RT 001/002, Kec. Tuban 62311, sejak 08-10-2023 10:00, modal Rp 62.850.000.000, 081 2345';
+    expect(stripPersonalData({ alamat_perseroan: text })).toEqual({ alamat_perseroan: text });
+  });
+
+  it('masks a free-text value that is only a phone number', () => {
+    expect(stripPersonalData({ keterangan: '+62 812 3456 7890' })).toEqual({ keterangan: '***' });
+  });
+});
+
+describe('maskPersonalPatterns', () => {
+  it.each([
+    '081234567890',
+    '0812-3456-7890',
+    '0812 3456 7890',
+    '0812.3456.7890',
+    '0812-345-6789',
+    '0857-1234-56789',
+    '0812-34567890',
+    '6281234567890',
+    '+6281234567890',
+    '+62 812 3456 7890',
+    '+62-812-3456-7890',
+    '081234567',
+  ])('masks the mobile number %s', (phone) => {
+    expect(maskPersonalPatterns(`hub. ${phone}.`)).toBe('hub. ***.');
+  });
+
+  it.each([
+    '08-10-2023',
+    '08-10-2023 10:00',
+    '0812',
+    '12345678901234567',
+    '0123456789012345',
+    '01.234.567.8-901.000',
+    '9120000000101',
+  ])('keeps %s', (text) => {
+    expect(maskPersonalPatterns(text)).toBe(text);
   });
 });
 

@@ -1,7 +1,9 @@
 /**
  * Removes personal data from an OSS payload before it is stored or could be logged:
  * shareholders, responsible persons, the submitting user, notaries, RPTKA companions,
- * and any field holding an identity number, phone, e-mail or birth detail.
+ * holders of patents and trade marks, and any field holding an identity number, a
+ * person's NPWP, phone, e-mail or birth detail. What stays is masked where free text
+ * quotes an e-mail address, a mobile number or a NIK.
  */
 
 const DROPPED_KEYS = new Set([
@@ -13,32 +15,83 @@ const DROPPED_KEYS = new Set([
   'email_perusahaan',
 ]);
 
-const PERSONAL_KEY = /(^|_)(nik|no_identitas|identitas|nama_pj|no_identitas_pj|email|e_mail|telp|telpon|telepon|phone|telephone|mobile|hp|no_hp|fax|tgl_lahir|tempat_lahir|jns_kelamin|agama|status_perkawinan|pekerjaan)(_|$)|_user_proses$|_pemegang_saham$|_penanggung_jwb$/;
+/**
+ * Personal by what the key says: an identity, contact or birth detail (`nik`, `email`,
+ * `no_hp`, `tgl_lahir`, …) or a person the field belongs to, by role: the submitting
+ * user, a holder (of shares, a patent, a trade mark: `pemegang_haki`), the responsible
+ * person (`_penanggung_jwb`, `_pj`), a notary, an owner, a director or commissioner.
+ */
+const PERSONAL_KEY =
+  /(^|_)(nik|no_identitas|identitas|ktp|paspor|passport|nama_pj|no_identitas_pj|email|e_mail|telp|telpon|telepon|phone|telephone|mobile|hp|no_hp|fax|tgl_lahir|tempat_lahir|jns_kelamin|agama|status_perkawinan|pekerjaan)(_|$)|(^|_)(user|pemegang|pemilik|direktur|direksi|komisaris|pengurus)(_|$)|_penanggung_jwb$|_pj$|_notaris$/;
+
+/**
+ * The NPWPs of an entity: the company's own (matching compares on it), a branch's and a
+ * merged company's. Any other NPWP belongs to a person (`npwp_pemegang_saham`, `pi_npwp`):
+ * an individual's NPWP is their NIK.
+ */
+const ENTITY_NPWP_KEYS = new Set(['npwp_perseroan', 'npwp_cabang', 'npwp_perseroan_merger']);
+const NPWP_KEY = /(^|_)npwp(_|$)/;
 
 export function isPersonalKey(key: string): boolean {
   const lower = key.toLowerCase();
-  return DROPPED_KEYS.has(lower) || PERSONAL_KEY.test(lower);
+  return DROPPED_KEYS.has(lower) || PERSONAL_KEY.test(lower) || (NPWP_KEY.test(lower) && !ENTITY_NPWP_KEYS.has(lower));
+}
+
+/**
+ * Fields OSS fills with an identifier, code, date, count or amount, which Patuh reads
+ * exactly (the NIB, the company's NPWP, which for an individual is their NIK, the NPP,
+ * KBLI and area codes, the dates): digits there are not a phone number or NIK written
+ * into text, and masking them would change what is matched. OSS names most of them by
+ * kind first (`no_`, `id_`, `kd_`, `tgl_`, `jumlah_`, …) or ends them in `_id`; the
+ * set names the others in the PIA templates.
+ */
+const IDENTIFIER_KIND = /^(no|nomor|id|kd|kode|npwp|nib|kbli|tgl|tanggal|masa_berlaku|jenis|jns|tipe|status|flag|skala|versi|jangka|jumlah|total|nilai|persen|luas|satuan)(_|$)|(^|_)id$/;
+const IDENTIFIER_FIELDS = new Set([
+  'kewenangan', 'gabung_negara', 'negara_pma_dominan', 'sektor', 'satu_lini', 'memiliki_menguasai', 'posisi_lokasi',
+  'serial', 'lat_lng', 'kapasitas', 'tkdn', 'pi_nomor', 'pi_tanggal', 'rptka_awal', 'rptka_akhir', 'rptka_gaji',
+  'dalam_bentuk_uang', 'dalam_bentuk_lain', 'pembelian_pematang_tanah', 'bangunan_gedung', 'mesin_peralatan',
+  'mesin_peralatan_usd', 'investasi_lain', 'sub_jumlah', 'modal_kerja',
+]);
+
+/** Whether the strings under this key are identifiers read exactly rather than free text. */
+export function holdsIdentifier(key: string): boolean {
+  const lower = key.toLowerCase();
+  return IDENTIFIER_KIND.test(lower) || IDENTIFIER_FIELDS.has(lower);
 }
 
 const isBlank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
 
-/** Deep copy without personal keys; object keys are trimmed (OSS sends "tipe_dokumen "). */
-export function stripPersonalData(value: unknown, depth = 0): unknown {
-  if (depth > 32) return null;
-  if (Array.isArray(value)) return value.map((item) => stripPersonalData(item, depth + 1));
-  if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [rawKey, child] of Object.entries(value as Record<string, unknown>)) {
-      const key = rawKey.trim();
-      // "__proto__" would become the copy's prototype, not a field.
-      if (key === '__proto__' || isPersonalKey(key)) continue;
-      // "tipe_dokumen" and "tipe_dokumen " may both be present: a blank never hides a value.
-      if (Object.hasOwn(out, key) && isBlank(child)) continue;
-      out[key] = stripPersonalData(child, depth + 1);
-    }
-    return out;
-  }
+/** The deepest nesting kept; deeper values become null (OSS nests four levels). */
+const MAX_DEPTH = 32;
+
+/**
+ * Deep copy without personal keys, with e-mail addresses, mobile numbers and NIKs in free
+ * text masked; object keys are trimmed (OSS sends "tipe_dokumen ").
+ */
+export function stripPersonalData(value: unknown): unknown {
+  return stripValue(value, 0, false);
+}
+
+/** `identifier`: the value sits under a key that holds an identifier (items of a list inherit it). */
+function stripValue(value: unknown, depth: number, identifier: boolean): unknown {
+  if (depth > MAX_DEPTH) return null;
+  if (typeof value === 'string') return identifier ? value : maskPersonalPatterns(value);
+  if (Array.isArray(value)) return value.map((item) => stripValue(item, depth + 1, identifier));
+  if (value && typeof value === 'object') return stripObject(value as Record<string, unknown>, depth);
   return value;
+}
+
+function stripObject(value: Record<string, unknown>, depth: number): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [rawKey, child] of Object.entries(value)) {
+    const key = rawKey.trim();
+    // "__proto__" would become the copy's prototype, not a field.
+    if (key === '__proto__' || isPersonalKey(key)) continue;
+    // "tipe_dokumen" and "tipe_dokumen " may both be present: a blank never hides a value.
+    if (Object.hasOwn(out, key) && isBlank(child)) continue;
+    out[key] = stripValue(child, depth + 1, holdsIdentifier(key));
+  }
+  return out;
 }
 
 /** Index just past the JSON string starting at `start` (a quote), or the end of an unterminated one. */
@@ -80,15 +133,23 @@ function endOfValue(text: string, start: number): number {
  */
 const LOOSE_KEY_VALUE = /(['"]?)([A-Za-z_][A-Za-z0-9_]*)\1(\s*[:=]\s*)('(?:[^'\\]|\\.)*'?|"(?:[^"\\]|\\.)*"?|[^\s,}\]'"][^,}\]\n]*)/g;
 
-/** What personal data looks like wherever it stands: e-mail addresses, Indonesian mobile numbers, NIKs (16 digits; an entity's 16-digit NPWP starts with 0). */
+/**
+ * What personal data looks like wherever it stands: e-mail addresses; Indonesian mobile
+ * numbers (08…, 62 8…, +62 8…), also written in groups as people do ("0812-3456-7890",
+ * "+62 812 3456 7890"), the operator prefix 8xx kept whole so that a date such as
+ * "08-10-2023" is not one, and no dot after 62 so that an amount such as
+ * "62.850.000.000" is not one; NIKs (16 digits; an entity's 16-digit NPWP starts with 0).
+ */
 const PERSONAL_PATTERNS = [
   /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g,
-  /(?<![0-9])(?:\+62|62|0)8[0-9]{7,12}(?![0-9])/g,
+  /(?<![0-9])(?:(?:\+62|62)[ -]?|0)8[0-9]{2}(?:[0-9]{5,10}|[ .-]?[0-9]{3,4}[ .-]?[0-9]{3,5})(?![0-9])/g,
   /(?<![0-9])[1-9][0-9]{15}(?![0-9])/g,
 ];
 
 /** Masks what looks like personal data in free text (an error message quoting a record, a garbled record). */
 export function maskPersonalPatterns(text: string): string {
+  // Most stored strings (names, codes, words) have neither: every string of a payload passes here.
+  if (!/[0-9@]/.test(text)) return text;
   return PERSONAL_PATTERNS.reduce((t, pattern) => t.replace(pattern, '***'), text);
 }
 
