@@ -272,6 +272,8 @@ describe('NAME_RULES_VERSION', () => {
       'PT M\u0430ju J\u0430y\u0430': 'MAJU JAYA',
       'PT \u03a3\u03a9 Sejahtera': '\u03a3\u03a9 SEJAHTERA',
       'Perusahaan Dagang Sumber Rejeki': 'SUMBER REJEKI',
+      'Yayasan Ar Rohmah': 'ARRAHMAH',
+      'KSU Amanah Ummah': 'AMANAH UMAT',
     },
   };
 
