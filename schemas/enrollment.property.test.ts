@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { kabKotaList } from '../src/reference/regions.js';
 import { ENROLLMENT_COLUMNS, PROGRAMS, enrollmentRowSchema, type EnrollmentRow } from './enrollment.js';
 
 /** FAULT_SEED=<n> re-runs every property with that seed; otherwise fast-check picks one. */
@@ -20,6 +21,9 @@ const freeText = fc
   )
   .filter((s) => s.trim() !== '' && s.trim().length <= 500 && !s.includes('\u0000'));
 
+/** The code of a kab/kota of the Kemendagri list. */
+const kabKotaCode = fc.constantFrom(...kabKotaList().map((k) => k.code));
+
 /** A row of a BPJS TK extract as CSV cells, valid but loosely spelt. */
 const validCells: fc.Arbitrary<Cells> = fc
   .record({
@@ -28,7 +32,7 @@ const validCells: fc.Arbitrary<Cells> = fc
     npwp: fc.oneof(fc.constant(''), digits(15).map((d) => `${d.slice(0, 2)}.${d.slice(2, 5)}.${d.slice(5, 8)}.${d[8]}-${d.slice(9, 12)}.${d.slice(12)}`), digits(16)),
     nib: fc.oneof(fc.constant(''), digits(13)),
     address: fc.oneof(fc.constant(''), freeText),
-    region: fc.oneof(fc.constant(''), digits(4).map((d) => `${d.slice(0, 2)}.${d.slice(2)}`), digits(4)),
+    region: fc.oneof(fc.constant(''), kabKotaCode.map((d) => `${d.slice(0, 2)}.${d.slice(2)}`), kabKotaCode),
     status: fc.constantFrom('AKTIF', 'aktif', 'NONAKTIF', 'Non Aktif', 'TUTUP_SEMENTARA'),
     programs: fc.subarray([...PROGRAMS]).chain((ps) => fc.shuffledSubarray(ps, { minLength: ps.length, maxLength: ps.length })),
     programCase: fc.boolean(),
