@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idParam, wholeNumberParam } from './numbers.js';
 import { UNSTORABLE_TEXT, UNSTORABLE_TEXT_MESSAGE } from './storableText.js';
 
 const CATEGORY = z.enum(['unregistered', 'under_reported_workers', 'under_reported_wages', 'missing_programs', 'arrears', 'inactive_enrollment']);
@@ -27,12 +28,16 @@ export const findingsQuerySchema = z.object({
   branch: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a branch code').transform((s) => s.toUpperCase()).optional(),
   status: STATUS.optional(),
   category: CATEGORY.optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
+  limit: wholeNumberParam(1, 500).default(100),
   cursor: cursor.optional(),
   format: z.enum(['json', 'csv', 'xlsx']).default('json'),
 }).strict();
 
-export const findingIdSchema = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+/**
+ * GET/POST /findings/:id. Plain decimal digits only: z.coerce.number() would also take
+ * "0x11", " 17", "1e1" or "+17" as finding 17 or 10.
+ */
+export const findingIdSchema = z.object({ id: idParam() });
 
 /** POST /findings/:id/{acknowledge,resolve,dismiss} */
 export const transitionBodySchema = z

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiKey } from '../src/api/apiKeys.js';
 import { buildServer } from '../src/api/server.js';
 import { createApp } from '../src/app.js';
 import { requestRecheck } from '../src/oss/recheck.js';
@@ -237,5 +238,70 @@ describe('HTTP API: keys, roles, branch scope and refusals', () => {
     expect(guesses).toContain(429);
     // The queue dashboard counts against the same allowance: it is no way around it either.
     expect((await call('GET', '/admin/queues', 'patuh_guess-board')).statusCode).toBe(429);
+  });
+});
+
+describe('HTTP API: numbers in the path and the query are plain decimal digits', () => {
+  let t: TestEnv;
+  let app: FastifyInstance;
+  let admin: string;
+  let id: number;
+
+  beforeAll(async () => {
+    t = await createTestEnv();
+    await importUnregistered(t.ctx, t.dir, { TUBAN: 2 });
+    await runUntilIdle(t.ctx, { pollMs: 100 });
+    admin = (await createApiKey(t.ctx.db, { name: 'admin', role: 'admin', branches: [] })).key;
+    app = await buildServer(t.ctx);
+    id = (await t.ctx.db.selectFrom('finding').select('id').orderBy('id').executeTakeFirstOrThrow()).id;
+  });
+  afterAll(async () => {
+    await app.close();
+    await t.cleanup();
+  });
+
+  const call = (method: 'GET' | 'POST', url: string) =>
+    app.inject({ method, url, headers: { authorization: `Bearer ${admin}` }, ...(method === 'POST' ? { payload: {} } : {}) });
+  const idRule = 'must be a whole number from 1 to 9007199254740991, in decimal digits only';
+
+  it('refuses a finding id that is not plain digits (each of these read as the finding itself once), with 400 naming id', async () => {
+    expect((await call('GET', `/findings/${id}`)).statusCode).toBe(200);
+    // Leading zeros are still decimal digits.
+    expect((await call('GET', `/findings/00${id}`)).json()).toMatchObject({ finding_id: id });
+    const forms = [`0x${id.toString(16)}`, `%20${id}`, `${id}%20`, `+${id}`, `${id}e0`, `${id}.0`, `${id * 10}e-1`, `0b${id.toString(2)}`];
+    for (const form of forms) {
+      const r = await call('GET', `/findings/${form}`);
+      expect({ form, status: r.statusCode, body: r.json() }).toEqual({ form, status: 400, body: { error: 'invalid path', details: [{ field: 'id', message: idRule }] } });
+    }
+    for (const out of ['0', '-1', '99999999999999999999', '9007199254740992']) {
+      const r = await call('GET', `/findings/${out}`);
+      expect({ out, status: r.statusCode, body: r.json() }).toEqual({ out, status: 400, body: { error: 'invalid path', details: [{ field: 'id', message: idRule }] } });
+    }
+  });
+
+  it('refuses such an id in a transition too, changing nothing', async () => {
+    const before = (await t.ctx.db.selectFrom('finding').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
+    for (const action of ['acknowledge', 'resolve', 'dismiss']) {
+      const r = await call('POST', `/findings/0x${id.toString(16)}/${action}`);
+      expect(r.statusCode).toBe(400);
+      expect(r.json()).toEqual({ error: 'invalid path', details: [{ field: 'id', message: idRule }] });
+    }
+    expect((await t.ctx.db.selectFrom('finding').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status).toBe(before);
+  });
+
+  it('refuses a limit that is not plain digits from 1 to 500, with 400 naming limit', async () => {
+    expect((await call('GET', '/findings?limit=1')).json().items).toHaveLength(1);
+    for (const limit of ['0x1', '1e0', '%201', '%2B1', '1.0', '', '0', '501', '99999999999999999999']) {
+      const r = await call('GET', `/findings?limit=${limit}`);
+      expect({ limit, status: r.statusCode, body: r.json() }).toEqual({
+        limit, status: 400, body: { error: 'invalid query', details: [{ field: 'limit', message: 'must be a whole number from 1 to 500, in decimal digits only' }] },
+      });
+    }
+  });
+
+  it('documents the id and the limit as digits in the OpenAPI document', async () => {
+    const doc = (await call('GET', '/openapi.json')).json();
+    expect(doc.paths['/findings/{id}'].get.parameters).toEqual([{ name: 'id', in: 'path', required: true, schema: expect.objectContaining({ type: 'string', pattern: '^[0-9]+$' }) }]);
+    expect(doc.paths['/findings'].get.parameters).toContainEqual({ name: 'limit', in: 'query', schema: expect.objectContaining({ type: 'string', pattern: '^[0-9]+$' }) });
   });
 });

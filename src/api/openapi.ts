@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { findingsQuerySchema, recheckBodySchema, reviewDecisionSchema, transitionBodySchema } from '../../schemas/api.js';
+import { findingIdSchema, findingsQuerySchema, recheckBodySchema, reviewDecisionSchema, transitionBodySchema } from '../../schemas/api.js';
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' });
 const bearer = [{ bearer: [] }];
@@ -17,6 +17,8 @@ const errors = {
 /** The OpenAPI document, built from the same zod schemas the handlers validate with. */
 export function openApiDocument(): Record<string, unknown> {
   const query = schema(findingsQuerySchema) as { properties: Record<string, unknown> };
+  // Decimal digits, as the handlers take them (not "0x11", "1e1" or "+17").
+  const findingId = { name: 'id', in: 'path', required: true, schema: (schema(findingIdSchema) as { properties: Record<string, unknown> }).properties.id };
   return {
     openapi: '3.1.0',
     info: { title: 'Patuh API', version: '0.1.0', description: 'OSS permits checked against BPJS Ketenagakerjaan enrollment; the branch offices\' follow-up lists.' },
@@ -48,11 +50,11 @@ export function openApiDocument(): Record<string, unknown> {
           responses: { '200': { description: '{items, next_cursor} or a file' }, ...errors },
         },
       },
-      '/findings/{id}': { get: { summary: 'one finding with its audit history', security: bearer, parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer' } }], responses: { '200': { description: 'the finding' }, ...errors } } },
+      '/findings/{id}': { get: { summary: 'one finding with its audit history', security: bearer, parameters: [findingId], responses: { '200': { description: 'the finding' }, ...errors } } },
       ...Object.fromEntries(
         ['acknowledge', 'resolve', 'dismiss'].map((a) => [
           `/findings/{id}/${a}`,
-          { post: { summary: `${a} a finding${a === 'dismiss' ? ' (reason required)' : ''}`, security: bearer, parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer' } }], requestBody: { content: { 'application/json': { schema: schema(transitionBodySchema) } } }, responses: { '200': { description: '{id, from, to}' }, '409': { description: 'not allowed from the current state' }, ...errors } } },
+          { post: { summary: `${a} a finding${a === 'dismiss' ? ' (reason required)' : ''}`, security: bearer, parameters: [findingId], requestBody: { content: { 'application/json': { schema: schema(transitionBodySchema) } } }, responses: { '200': { description: '{id, from, to}' }, '409': { description: 'not allowed from the current state' }, ...errors } } },
         ]),
       ),
       '/review': { get: { summary: 'permits in manual review with their candidates', security: bearer, responses: { '200': { description: '{items}' }, ...errors } } },

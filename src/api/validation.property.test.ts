@@ -88,6 +88,30 @@ describe('API input validation: properties', () => {
     );
   });
 
+  it('an accepted finding id or limit was written in plain decimal digits, and is read as their value', () => {
+    const numberish = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 25 }),
+      fc.stringMatching(/^[-+ 0x.eEb]{0,2}[0-9a-fA-F]{0,22}[ .eE]{0,2}[0-9]{0,3}$/),
+      fc.bigInt({ min: -(2n ** 64n), max: 2n ** 64n }).map(String),
+    );
+    fc.assert(
+      fc.property(numberish, (text) => {
+        for (const [schema, key, where, max] of [[findingIdSchema, 'id', 'path', Number.MAX_SAFE_INTEGER], [findingsQuerySchema, 'limit', 'query', 500]] as const) {
+          const error = refusal(schema, { [key]: text }, where);
+          if (error) {
+            expect((error.details as Array<{ field: string }>).map((d) => d.field)).toEqual([key]);
+            continue;
+          }
+          const value = (parse(schema, { [key]: text }, where) as Record<string, number>)[key]!;
+          expect(text).toMatch(/^[0-9]+$/);
+          expect(BigInt(value)).toBe(BigInt(text));
+          expect(value >= 1 && value <= max).toBe(true);
+        }
+      }),
+      runs(500),
+    );
+  });
+
   it('a next_cursor the server hands out is always accepted back', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 2_147_483_647 }), fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }), (priority, id) => {

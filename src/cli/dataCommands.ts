@@ -3,7 +3,7 @@ import { access, stat } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
 import { loadConfig } from '../config.js';
 import { readBranchFile } from '../branches/branchFile.js';
-import { getBranch, syncBranches } from '../branches/branchRepository.js';
+import { syncBranches } from '../branches/branchRepository.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { requeueOutstandingWork } from '../queues/reconcile.js';
 import { importEnrollmentFile } from '../enrollment/enrollmentImport.js';
@@ -14,9 +14,10 @@ import { countUnmatchedPermits, streamMatches } from '../matching/matchRepositor
 import { importPermitFile } from '../oss/fileImport.js';
 import { listOpenRejects } from '../oss/rejectRepository.js';
 import { csvLine } from '../shared/csv.js';
+import { idArgument, knownBranch, uuidArgument } from './arguments.js';
 import { openSink, printable, UsageError } from './output.js';
 import { withApp } from './withApp.js';
-import { wageYear, type AppContext } from '../app.js';
+import { wageYear } from '../app.js';
 
 async function assertReadable(path: string): Promise<void> {
   try {
@@ -113,12 +114,15 @@ export function registerDataCommands(program: Command): void {
     .description('re-process quarantined records; those valid now are stored and queued for matching')
     .option('--id <ids...>', 'only these reject ids')
     .action(async (opts: { id?: string[] }) => {
-      const ids = opts.id?.map((v) => {
-        if (!/^[0-9]+$/.test(v)) throw new UsageError(`--id ${v}: must be a reject id (a whole number)`);
-        return Number(v);
-      });
+      const ids = opts.id?.map((v) => idArgument('--id', v, 'a reject id'));
       await withApp(async (ctx) => {
         const { retryRejects } = await import('../oss/retryRejects.js');
+        if (ids) {
+          // Retrying nothing must not pass for retrying the rejects asked for.
+          const open = new Set((await listOpenRejects(ctx.db)).map((r) => r.id));
+          const unknown = ids.filter((id) => !open.has(id));
+          if (unknown.length) throw new UsageError(`--id ${unknown.join(' ')}: no such reject in quarantine (patuh permits rejects --format jsonl lists them with their ids)`);
+        }
         const r = await retryRejects(ctx.db, ids);
         await queueMatching(ctx.queues, r.changed, 'retry-rejects', ctx.config.MATCH_BATCH_SIZE);
         console.log(`retried ${r.retried}: ${r.accepted} accepted (${r.changed.length} queued for matching), ${r.stillRejected} still rejected`);
@@ -133,9 +137,10 @@ export function registerDataCommands(program: Command): void {
     .option('--branch <code>', 'only this branch')
     .action(async (opts: { format: string; branch?: string }) => {
       await withApp(async (ctx) => {
+        const branch = opts.branch === undefined ? undefined : await knownBranch(ctx, '--branch', opts.branch);
         const { listReviewCases } = await import('../matching/reviewRepository.js');
         const sink = await openSink();
-        for (const c of await listReviewCases(ctx.db, opts.branch ? [opts.branch.toUpperCase()] : undefined)) {
+        for (const c of await listReviewCases(ctx.db, branch ? [branch] : undefined)) {
           if (opts.format === 'jsonl') {
             await sink.write(`${JSON.stringify(c)}\n`);
             continue;
@@ -207,24 +212,19 @@ export function registerDataCommands(program: Command): void {
     .addOption(new Option('--category <category>', 'only this category').choices(FINDING_CATEGORIES))
     .option('--out <file>', 'write to a file instead of stdout (required for xlsx)')
     .action(async (opts: { format: string; branch?: string; status?: string; category?: string; out?: string }) => {
-      const filter = { branch: opts.branch?.toUpperCase(), status: opts.status, category: opts.category };
-      // A misspelt branch would export nothing and look like a branch with nothing to do.
-      const assertKnownBranch = async (ctx: AppContext) => {
-        if (filter.branch && !(await getBranch(ctx.db, filter.branch))) throw new UsageError(`--branch ${opts.branch}: no such branch in the branch table`);
-      };
-      if (opts.format === 'xlsx') {
-        if (!opts.out) throw new UsageError('--format xlsx needs --out FILE');
-        await withApp(async (ctx) => {
-          await assertKnownBranch(ctx);
-          const { exportFindingsWorkbook } = await import('../notify/findingsWorkbook.js');
-          const n = await exportFindingsWorkbook(ctx.db, filter, opts.out!, wageYear(ctx.config));
-          console.log(`${n} findings written to ${opts.out}`);
-        }, { redis: false });
-        return;
-      }
+      if (opts.format === 'xlsx' && !opts.out) throw new UsageError('--format xlsx needs --out FILE');
       await withApp(async (ctx) => {
-        await assertKnownBranch(ctx);
+        const filter = { branch: opts.branch === undefined ? undefined : await knownBranch(ctx, '--branch', opts.branch), status: opts.status, category: opts.category };
+        // The file is opened (a directory, or one in a folder that does not exist, is refused) before any work.
         const sink = await openSink(opts.out);
+        if (opts.format === 'xlsx') {
+          const { findingsWorkbook } = await import('../notify/findingsWorkbook.js');
+          const { count, workbook } = await findingsWorkbook(ctx.db, filter, wageYear(ctx.config));
+          await sink.write(workbook);
+          await sink.close();
+          console.log(`${count} findings written to ${opts.out}`);
+          return;
+        }
         if (opts.format === 'csv') await sink.write(csvLine(['nib', 'npp', 'category', 'branch', 'status', 'evidence']));
         for await (const f of streamFindings(ctx.db, filter)) {
           await sink.write(
@@ -248,14 +248,14 @@ export function registerDataCommands(program: Command): void {
       .option('--reason <text>', 'why (required to dismiss)')
       .option('--by <name>', 'who', process.env.USER ?? 'cli')
       .action(async (opts: { id: string; reason?: string; by: string }) => {
-        if (!/^[0-9]{1,15}$/.test(opts.id)) throw new UsageError(`--id ${opts.id}: must be a finding id (a whole number)`);
+        const id = idArgument('--id', opts.id, 'a finding id');
         await withApp(async (ctx) => {
           const { transitionFinding, TransitionError } = await import('../findings/findingTransitions.js');
           try {
-            const r = await transitionFinding(ctx.db, { id: Number(opts.id), to, actor: opts.by, note: opts.reason ?? null });
+            const r = await transitionFinding(ctx.db, { id, to, actor: opts.by, note: opts.reason ?? null });
             const { scheduleBranchFlush } = await import('../notify/notifyQueue.js');
             await scheduleBranchFlush(ctx.db, ctx.queues, ctx.config, [r.branch]);
-            console.log(`finding ${opts.id}: ${r.from} → ${r.to}`);
+            console.log(`finding ${id}: ${r.from} → ${r.to}`);
           } catch (error) {
             if (error instanceof TransitionError) throw new UsageError(error.message);
             throw error;
@@ -284,10 +284,17 @@ export function registerDataCommands(program: Command): void {
     .description('deliver failed digests again (all, or --id ones)')
     .option('--id <ids...>', 'only these digests')
     .action(async (opts: { id?: string[] }) => {
+      const ids = opts.id?.map((v) => uuidArgument('--id', v, 'a digest id'));
       await withApp(async (ctx) => {
-        const { retryFailedDigests } = await import('../notify/digestRepository.js');
+        const { listFailedDigests, retryFailedDigests } = await import('../notify/digestRepository.js');
         const { scheduleBranchFlush } = await import('../notify/notifyQueue.js');
-        const branches = await retryFailedDigests(ctx.db, opts.id);
+        if (ids) {
+          // Retrying nothing must not pass for retrying the digests asked for.
+          const failed = new Set((await listFailedDigests(ctx.db)).map((d) => d.id));
+          const unknown = ids.filter((id) => !failed.has(id));
+          if (unknown.length) throw new UsageError(`--id ${unknown.join(' ')}: no such failed digest (patuh notify failed lists them)`);
+        }
+        const branches = await retryFailedDigests(ctx.db, ids);
         await scheduleBranchFlush(ctx.db, ctx.queues, ctx.config, branches, true);
         console.log(`requeued failed digests of ${branches.length} branch(es)`);
       });

@@ -4,6 +4,7 @@ import { readBranchFile } from '../branches/branchFile.js';
 import { syncBranches } from '../branches/branchRepository.js';
 import { loadConfig } from '../config.js';
 import { requeueOutstandingWork } from '../queues/reconcile.js';
+import { idArgument, secondsArgument, wholeNumberArgument } from './arguments.js';
 import { printable, UsageError } from './output.js';
 import { withApp } from './withApp.js';
 import { requestFeedSync } from '../oss/feedQueue.js';
@@ -70,8 +71,7 @@ export function registerOpsCommands(program: Command): void {
       const npwp = opts.npwp ? normaliseNpwp(opts.npwp) : undefined;
       if (opts.nib && !nib) throw new UsageError(`--nib ${opts.nib}: must be 13 digits`);
       if (opts.npwp && !npwp) throw new UsageError(`--npwp ${opts.npwp}: must be 15 or 16 digits`);
-      const waitSeconds = Number(opts.wait);
-      if (!Number.isFinite(waitSeconds) || waitSeconds < 0 || waitSeconds > 600) throw new UsageError('--wait must be 0 to 600 seconds');
+      const waitSeconds = secondsArgument('--wait', opts.wait, 0, 600);
       await withApp(async (ctx) => {
         const { awaitRecheck, requestRecheck } = await import('../oss/recheck.js');
         const id = await requestRecheck(ctx, nib ? { nib } : { npwp: npwp! });
@@ -108,13 +108,13 @@ export function registerOpsCommands(program: Command): void {
     .argument('[key]', 'the key (patuh_…)')
     .option('--id <id>', 'or the key id (patuh keys list)')
     .action(async (key: string | undefined, opts: { id?: string }) => {
-      if (Boolean(key) === Boolean(opts.id)) throw new UsageError('give the key or --id, not both');
-      if (opts.id && !/^[0-9]+$/.test(opts.id)) throw new UsageError(`--id ${opts.id}: must be a key id`);
+      if ((key === undefined) === (opts.id === undefined)) throw new UsageError('give the key or --id, not both');
+      const byId = opts.id === undefined ? undefined : idArgument('--id', opts.id, 'a key id');
       await withApp(async (ctx) => {
         const { hashKey, revokeApiKey } = await import('../api/apiKeys.js');
-        let id = opts.id ? Number(opts.id) : undefined;
-        if (key) id = (await ctx.db.selectFrom('api_key').select('id').where('key_hash', '=', hashKey(key.trim())).executeTakeFirst())?.id;
-        if (id === undefined || !(await revokeApiKey(ctx.db, id))) throw new UsageError(key ? 'no active key matches the given key' : `no active key ${opts.id}`);
+        let id = byId;
+        if (key !== undefined) id = (await ctx.db.selectFrom('api_key').select('id').where('key_hash', '=', hashKey(key.trim())).executeTakeFirst())?.id;
+        if (id === undefined || !(await revokeApiKey(ctx.db, id))) throw new UsageError(key !== undefined ? 'no active key matches the given key' : `--id ${byId}: no active key with this id (patuh keys list shows the ids)`);
         console.log(`key ${id} revoked`);
       }, { redis: false });
     });
@@ -181,10 +181,8 @@ export function registerOpsCommands(program: Command): void {
     .option('--companies <n>', 'permits to generate', '2000')
     .option('--seed <n>', 'random seed', '7')
     .action(async (opts: { companies: string; seed: string }) => {
-      const companies = Number(opts.companies);
-      const seed = Number(opts.seed);
-      if (!Number.isInteger(companies) || companies < 10 || companies > 200_000) throw new UsageError('--companies must be a whole number from 10 to 200000');
-      if (!Number.isInteger(seed)) throw new UsageError('--seed must be a whole number');
+      const companies = wholeNumberArgument('--companies', opts.companies, 10, 200_000);
+      const seed = wholeNumberArgument('--seed', opts.seed, -Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
       // Loaded on demand: the generator and its word lists are only needed here.
       const { runDemo } = await import('../demo/runDemo.js');
       await runDemo({ companies, seed });

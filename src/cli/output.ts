@@ -1,38 +1,78 @@
 import { open } from 'node:fs/promises';
-import { once } from 'node:events';
+import type { Writable } from 'node:stream';
 
-/** A line sink to a file (--out) or stdout, with backpressure. */
+/** A sink to a file (--out) or stdout, with backpressure. */
 export interface LineSink {
-  write(line: string): Promise<void>;
+  write(data: string | Uint8Array): Promise<void>;
   close(): Promise<void>;
 }
 
-/** Opens the sink; a file that cannot be written is a usage error naming it, before any work is done. */
+/**
+ * Opens the sink; a file that cannot be written is a usage error naming it, before any work is done.
+ * A write that fails later (a full disk: ENOSPC; a closed pipe: EPIPE) is a usage error naming
+ * the file, or stdout, and the reason, from the next write or from close: never a hang.
+ */
 export async function openSink(path?: string): Promise<LineSink> {
-  if (!path) {
-    return {
-      async write(line) {
-        if (!process.stdout.write(line)) await once(process.stdout, 'drain');
-      },
-      async close() {},
-    };
-  }
+  if (!path) return streamSink(process.stdout, 'stdout', false);
   const handle = await open(path, 'w').catch((error: NodeJS.ErrnoException) => {
     throw new UsageError(`--out ${path}: cannot write there (${error.code ?? error.message})`);
   });
-  const stream = handle.createWriteStream({ encoding: 'utf8' });
-  let failure: Error | null = null;
-  stream.on('error', (error) => (failure = error));
-  const failed = () => new UsageError(`--out ${path}: writing failed (${(failure as NodeJS.ErrnoException).code ?? failure!.message})`);
+  return streamSink(handle.createWriteStream(), `--out ${path}`, true);
+}
+
+function streamSink(stream: Writable, name: string, owned: boolean): LineSink {
+  let failure: NodeJS.ErrnoException | null = null;
+  let closedByUs = false;
+  let streamClosed = false;
+  const failed = () => new UsageError(`${name}: writing failed (${failure!.code ?? failure!.message})`);
+  // Waiters for the stream's next event. Each checks the state first: an event that came
+  // before anyone listened (the file closed after a failed write) is not waited for again.
+  const waiters = new Set<() => void>();
+  const wake = () => waiters.forEach((check) => check());
+  const until = (condition: () => boolean) =>
+    new Promise<void>((resolve) => {
+      const check = () => {
+        if (!condition()) return;
+        waiters.delete(check);
+        resolve();
+      };
+      waiters.add(check);
+      check();
+    });
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    failure ??= error;
+    // stdout outlives the sink: output it lost after the export ended still fails the command.
+    if (closedByUs) {
+      console.error(`patuh: ${failed().message}`);
+      process.exitCode = 2;
+    }
+    wake();
+  });
+  stream.on('drain', wake);
+  stream.on('close', () => {
+    streamClosed = true;
+    wake();
+  });
+  const writable = () => failure !== null || streamClosed || !stream.writableNeedDrain;
   return {
-    async write(line) {
+    async write(data) {
       if (failure) throw failed();
-      if (!stream.write(line)) await Promise.race([once(stream, 'drain'), once(stream, 'error')]).catch(() => undefined);
+      try {
+        // stdout to a file writes synchronously: a full disk throws here.
+        if (!stream.write(data)) await until(writable);
+      } catch (error) {
+        failure ??= error as NodeJS.ErrnoException;
+      }
       if (failure) throw failed();
     },
     async close() {
-      stream.end();
-      await once(stream, 'close').catch(() => undefined);
+      if (owned) {
+        if (!failure) stream.end();
+        await until(() => streamClosed);
+      } else {
+        await until(writable);
+      }
+      closedByUs = true;
       if (failure) throw failed();
     },
   };

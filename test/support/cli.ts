@@ -10,14 +10,17 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs `patuh <args>` as a separate process, exactly as a user would. */
-export function runCli(args: string[], env: NodeJS.ProcessEnv, options: { timeoutMs?: number } = {}): Promise<CliResult> {
+/**
+ * Runs `patuh <args>` as a separate process, exactly as a user would. `stdoutFd` sends its
+ * stdout to that open file (as a shell's `>` does) instead of collecting it.
+ */
+export function runCli(args: string[], env: NodeJS.ProcessEnv, options: { timeoutMs?: number; stdoutFd?: number } = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env, stdio: ['ignore', options.stdoutFd ?? 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
+    child.stdout?.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
+    child.stderr!.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
     const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 60_000);
     child.on('error', reject);
     child.on('close', (code) => {
