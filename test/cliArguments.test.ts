@@ -77,6 +77,20 @@ describe('CLI arguments: hostile values end in a usage error naming them, never 
       await book.xlsx.readFile(out);
       expect(book.worksheets[0]!.rowCount).toBe(3);
     });
+
+    it('writes the workbook to stdout redirected to a file when --out is not given, the count on stderr', async () => {
+      const out = join(t.dir, 'stdout.xlsx');
+      const handle = await open(out, 'w');
+      try {
+        const r = await runCli(['findings', 'export', '--format', 'xlsx', '--branch', 'tuban'], t.env, { stdoutFd: handle.fd });
+        expect(r).toMatchObject({ code: 0, stderr: '2 findings written to stdout\n' });
+      } finally {
+        await handle.close();
+      }
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.readFile(out);
+      expect(book.worksheets[0]!.rowCount).toBe(3);
+    });
   });
 
   describe.skipIf(!hasDevFull)('a write that fails (a full disk: /dev/full) is an error naming the file and the reason, not a hang', () => {

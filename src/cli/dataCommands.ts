@@ -210,9 +210,10 @@ export function registerDataCommands(program: Command): void {
     .option('--branch <code>', 'only this branch')
     .addOption(new Option('--status <status>', 'only this status').choices(FINDING_STATUSES))
     .addOption(new Option('--category <category>', 'only this category').choices(FINDING_CATEGORIES))
-    .option('--out <file>', 'write to a file instead of stdout (required for xlsx)')
+    .option('--out <file>', 'write to a file instead of stdout')
     .action(async (opts: { format: string; branch?: string; status?: string; category?: string; out?: string }) => {
-      if (opts.format === 'xlsx' && !opts.out) throw new UsageError('--format xlsx needs --out FILE');
+      // A workbook is bytes: written to stdout only when that is a file or a pipe.
+      if (opts.format === 'xlsx' && !opts.out && process.stdout.isTTY) throw new UsageError('--format xlsx writes a workbook: give --out FILE or redirect stdout to a file');
       await withApp(async (ctx) => {
         const filter = { branch: opts.branch === undefined ? undefined : await knownBranch(ctx, '--branch', opts.branch), status: opts.status, category: opts.category };
         // The file is opened (a directory, or one in a folder that does not exist, is refused) before any work.
@@ -222,7 +223,8 @@ export function registerDataCommands(program: Command): void {
           const { count, workbook } = await findingsWorkbook(ctx.db, filter, wageYear(ctx.config));
           await sink.write(workbook);
           await sink.close();
-          console.log(`${count} findings written to ${opts.out}`);
+          // With the workbook on stdout, the count goes beside it, on stderr.
+          (opts.out ? console.log : console.error)(`${count} findings written to ${opts.out ?? 'stdout'}`);
           return;
         }
         if (opts.format === 'csv') await sink.write(csvLine(['nib', 'npp', 'category', 'branch', 'status', 'evidence']));
