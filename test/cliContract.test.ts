@@ -1,4 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -6,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebhookReceiver, type RunningWebhookReceiver } from '../src/demo/webhookReceiver.js';
 import { jsonLines, runCli } from './support/cli.js';
 import { RUN_DB_PREFIX, adminUrl, databaseUrl } from './support/databases.js';
+import { importUnregistered } from './support/scenario.js';
 import { createTestEnv, type TestEnv } from './support/testEnv.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
@@ -186,6 +189,31 @@ describe('CLI contract on a hand-made extract and JSONL file', () => {
     expect(tuban).toHaveLength(2);
     const latest = tuban[1] as { resolved: Array<{ nib: string; category: string }> };
     expect(latest.resolved).toEqual([expect.objectContaining({ nib: '9120001234564', category: 'unregistered' })]);
+  });
+});
+
+describe('run --until-idle with a receiver that refuses digests', () => {
+  it('exits 0 once the queues are drained, naming the digests given up, which notify failed then lists', async () => {
+    const refused: string[] = [];
+    const receiver = createServer((req, res) => {
+      refused.push(String(req.headers['idempotency-key']));
+      req.resume();
+      res.writeHead(400, { 'content-type': 'application/json' }).end('{"error":"no"}');
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    const t = await createTestEnv({ NOTIFY_WEBHOOK_URL: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook` });
+    try {
+      await importUnregistered(t.ctx, t.dir, { TUBAN: 2 });
+      const r = await runCli(['run', '--until-idle'], t.env);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).toMatch(/patuh: 1 digest deliveries given up: patuh notify failed lists them/);
+      expect(r.stderr).not.toMatch(/jobs failed for good/);
+      const failed = await runCli(['notify', 'failed', '--format', 'jsonl'], t.env);
+      expect(jsonLines(failed.stdout).map((d) => d.id)).toEqual([refused[0]]);
+    } finally {
+      await t.cleanup();
+      await new Promise((resolve) => receiver.close(resolve));
+    }
   });
 });
 
