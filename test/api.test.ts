@@ -122,6 +122,13 @@ describe('HTTP API: keys, roles, branch scope and refusals', () => {
     const noReason = await call('POST', `/findings/${tubanFinding}/dismiss`, 'tuban', {});
     expect(noReason.statusCode).toBe(400);
     expect(noReason.json()).toEqual({ error: 'invalid body', details: [{ field: 'reason', message: 'a dismissal needs a reason' }] });
+    // A JSON label on an empty body is no body (not a parser error); a body that is not JSON is a 400 naming the body.
+    const raw = (payload: string) =>
+      app.inject({ method: 'POST', url: `/findings/${tubanFinding}/dismiss`, headers: { authorization: `Bearer ${key.tuban}`, 'content-type': 'application/json' }, payload });
+    expect((await raw('')).json()).toEqual({ error: 'invalid body', details: [{ field: 'reason', message: 'a dismissal needs a reason' }] });
+    const broken = await raw('{"reason": "tutup"');
+    expect(broken.statusCode).toBe(400);
+    expect(broken.json()).toMatchObject({ details: [{ field: 'body', message: expect.stringMatching(/JSON/) }] });
     // A note is no reason.
     expect((await call('POST', `/findings/${tubanFinding}/dismiss`, 'tuban', { note: 'tutup' })).statusCode).toBe(400);
     // Nor is a misspelt filter a filter.

@@ -38,7 +38,9 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
       : status >= 500 ? 'internal error; the request was not processed, try again'
       : status === 415 ? 'unsupported media type: send the body as JSON, with Content-Type: application/json' : error.message;
     if (request.url.startsWith('/oss/')) return reply.code(status).send({ responreceiveNIB: { status: '2', keterangan: message } });
-    return reply.code(status).send({ error: message, ...(error instanceof HttpError && error.details ? { details: error.details } : {}) });
+    // A body the JSON parser refused is a field-level refusal too: of the body as a whole.
+    const details = error instanceof HttpError ? error.details : status === 400 && error.code?.startsWith('FST_ERR_CTP_') ? [{ field: 'body', message }] : undefined;
+    return reply.code(status).send({ error: message, ...(details ? { details } : {}) });
   });
   await app.register(rateLimit, {
     global: false,
@@ -55,6 +57,15 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
   // Fastify reads text/plain bodies as strings by default; every body here is JSON, and
   // a client that labels it otherwise is told so (415) rather than that a field is missing.
   app.removeContentTypeParser('text/plain');
+  // A JSON label on an empty body (a bare POST from a client that always sets the header)
+  // is no body, as it is without the label; the default parser refuses it.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    const text = body.toString();
+    if (text.trim() === '') done(null, undefined);
+    else parseJson(request, text, done);
+  });
 
   app.setNotFoundHandler((_request, reply) => reply.code(404).send({ error: 'no such endpoint; /openapi.json lists them' }));
 
