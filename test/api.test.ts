@@ -77,6 +77,9 @@ describe('HTTP API: keys, roles, branch scope and refusals', () => {
     const mine = (await call('GET', '/findings?limit=2', 'tuban')).json();
     expect(mine.items).toHaveLength(2);
     expect(mine.items.every((i: { nib: string }) => tubanNibs.slice(0, 3).includes(i.nib))).toBe(true);
+    // Each item says whose it is.
+    expect([...new Set([...mine.items].map((i: { branch: string }) => i.branch))]).toEqual(['TUBAN']);
+    expect(new Set(all.items.map((i: { branch: string }) => i.branch))).toEqual(new Set(['TUBAN', 'JEMBER']));
     const next = (await call('GET', `/findings?limit=2&cursor=${mine.next_cursor}`, 'tuban')).json();
     expect(next.items).toHaveLength(1);
     expect(next.next_cursor).toBeNull();

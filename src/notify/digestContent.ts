@@ -6,6 +6,8 @@ export type ChangeKind = 'new' | 'open' | 'resolved';
 /** One line of the officers' list: what they need to act on a finding. */
 export interface DigestItem {
   finding_id: number;
+  /** The branch the finding is routed to: a list of several branches' findings says whose each is. */
+  branch: string;
   change: ChangeKind;
   category: string;
   bpjs_term: string;

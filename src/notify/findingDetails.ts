@@ -13,7 +13,7 @@ export async function findingDetails(db: Db, ids: number[], change: (id: number)
     .innerJoin('permit as p', 'p.nib', 'f.nib')
     .leftJoin('employer as e', 'e.npp', 'f.npp')
     .select([
-      'f.id', 'f.category', 'f.status', 'f.priority', 'f.nib', 'f.npp', 'f.kab_kota', 'f.first_seen_at', 'f.evidence',
+      'f.id', 'f.branch', 'f.category', 'f.status', 'f.priority', 'f.nib', 'f.npp', 'f.kab_kota', 'f.first_seen_at', 'f.evidence',
       'p.name', 'p.npwp', 'p.address', 'p.kbli', 'p.business_scale', 'p.declared_workers',
       'e.active_workers', 'e.total_wages', 'e.programs', 'e.arrears_months', 'e.kab_kota as employer_kab_kota',
     ])
@@ -26,6 +26,7 @@ export async function findingDetails(db: Db, ids: number[], change: (id: number)
     const mandatory = r.business_scale ? MANDATORY_PROGRAMS[r.business_scale] ?? [] : [];
     return {
       finding_id: r.id,
+      branch: r.branch,
       change: change(r.id),
       category: r.category,
       bpjs_term: termFor(r.category),

@@ -22,7 +22,7 @@ const text = fc
 
 function item(companyName: string, address: string | null, i: number): DigestItem {
   return {
-    finding_id: i, change: 'new', category: 'unregistered', bpjs_term: 'PWBD', status: 'open', priority: 10 - i,
+    finding_id: i, branch: 'TUBAN', change: 'new', category: 'unregistered', bpjs_term: 'PWBD', status: 'open', priority: 10 - i,
     company_name: companyName, nib: String(9170000000000 + i), npp: null, npwp: null, address, kab_kota: '3523', kab_kota_name: 'Kab. Tuban',
     kbli: ['46100'], business_scale: '02', declared_workers: 3, reported_workers: null, average_wage: null, minimum_wage: -1,
     missing_programs: [], arrears_months: null, first_seen_at: '2025-01-10T02:00:00.000Z', evidence: {},
