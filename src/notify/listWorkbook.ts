@@ -15,6 +15,15 @@ function xlsxText(text: string): string {
 }
 
 /**
+ * A text cell: a plain string (what a reader's `cell.value` gives back), or, when the text
+ * holds what XML cannot carry, rich text, the one form ExcelJS writes `_xHHHH_` into raw.
+ */
+function textCell(text: string): string | { richText: Array<{ text: string }> } {
+  const escaped = xlsxText(text);
+  return escaped === text ? text : { richText: [{ text: escaped }] };
+}
+
+/**
  * The officers' list as an Excel workbook: one row per finding, filters and a frozen header.
  * Text cells are written as text and neutralised like the CSV lists (a leading =, +, -, @
  * gets an apostrophe), so a name is never a formula, not even after the cell is edited or
@@ -42,7 +51,7 @@ export async function listWorkbook(title: string, items: Iterable<DigestItem>): 
     const row: Record<string, unknown> = {};
     for (const c of LIST_COLUMNS) {
       const value = c.value(item);
-      row[c.key] = typeof value === 'string' ? { richText: [{ text: xlsxText(safeCell(value) as string) }] } : value;
+      row[c.key] = typeof value === 'string' ? textCell(safeCell(value) as string) : value;
     }
     sheet.addRow(row).commit();
   }
