@@ -25,7 +25,8 @@ describe('inqueryNIB client (nock for OSS)', () => {
   });
 
   it('returns every NIB of an NPWP, and nothing for an unknown one', async () => {
-    nock(OSS).post('/inqueryNIB', { INQUERYNIB: { npwp: '0012345678901000' } }).reply(200, answer([ossRecord({ nib: '9120000000001' }), ossRecord({ nib: '9120000000002' })]));
+    // Asked as OSS writes an entity's NPWP: 15 digits.
+    nock(OSS).post('/inqueryNIB', { INQUERYNIB: { npwp: '012345678901000' } }).reply(200, answer([ossRecord({ nib: '9120000000001' }), ossRecord({ nib: '9120000000002' })]));
     expect(await client().inquery({ npwp: '0012345678901000' })).toHaveLength(2);
     nock(OSS).post('/inqueryNIB').reply(200, answer(null, 404));
     expect(await client().inquery({ nib: '9120000000009' })).toEqual([]);

@@ -1,4 +1,5 @@
 import type { AxiosInstance } from 'axios';
+import { ossNpwp } from '../shared/identifiers.js';
 import { PermanentHttpError, RetryableHttpError, parseRetryAfter } from '../shared/httpErrors.js';
 import { ossHttp, withRetries, type OssClientOptions } from './ossHttp.js';
 
@@ -28,7 +29,8 @@ export class InqueryClient {
   private async once(query: InqueryQuery): Promise<Record<string, unknown>[]> {
     let response;
     try {
-      response = await this.http.post('/inqueryNIB', { INQUERYNIB: query });
+      // Asked in OSS's own form: it knows an entity's NPWP by its 15 digits.
+      response = await this.http.post('/inqueryNIB', { INQUERYNIB: 'npwp' in query ? { npwp: ossNpwp(query.npwp) } : query });
     } catch (error) {
       const canceled = (error as { code?: string }).code === 'ERR_CANCELED';
       throw new RetryableHttpError(`OSS inqueryNIB unreachable or timed out: ${canceled ? `no whole answer within ${this.options.timeoutMs} ms` : (error as Error).message}`);

@@ -24,6 +24,14 @@ export function normaliseNpwp(value: string): string | null {
 }
 
 /**
+ * An NPWP as OSS writes it (`npwp_perseroan` is 15 digits): an entity's 16-digit form
+ * without its leading "0"; an individual's (their NIK) as it is.
+ */
+export function ossNpwp(npwp16: string): string {
+  return npwp16.length === 16 && npwp16.startsWith('0') ? npwp16.slice(1) : npwp16;
+}
+
+/**
  * The taxpayer a 16-digit NPWP names. An entity's ("0" and its old 15 digits) is its
  * digits 2 to 10: the last three number its branches, so a branch and its head office
  * share it. An individual's NPWP is their NIK, whose digits 2 to 10 are a district and a
