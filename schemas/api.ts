@@ -23,9 +23,11 @@ const cursor = z
 
 const STATUS = z.enum(['open', 'notified', 'acknowledged', 'resolved', 'dismissed']);
 
+const branchCode = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a branch code').transform((s) => s.toUpperCase());
+
 /** GET /findings */
 export const findingsQuerySchema = z.object({
-  branch: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a branch code').transform((s) => s.toUpperCase()).optional(),
+  branch: branchCode.optional(),
   status: STATUS.optional(),
   category: CATEGORY.optional(),
   limit: wholeNumberParam(1, 500).default(100),
@@ -43,6 +45,9 @@ export const findingIdSchema = z.object({ id: idParam() });
 export const transitionBodySchema = z
   .object({ note: storableText(2000).optional(), reason: storableText(2000).optional() })
   .strict();
+
+/** GET /review */
+export const reviewQuerySchema = z.object({ branch: branchCode.optional() }).strict();
 
 export const nibParamSchema = z.object({ nib: z.string().regex(/^[0-9]{13}$/, 'must be 13 digits') });
 

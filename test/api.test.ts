@@ -94,6 +94,19 @@ describe('HTTP API: keys, roles, branch scope and refusals', () => {
     expect(change.statusCode).toBe(403);
     expect((await t.ctx.db.selectFrom('finding').select('status').where('id', '=', jemberFinding).executeTakeFirstOrThrow()).status).toBe('notified');
     expect((await call('GET', `/findings/${tubanFinding}`, 'tuban')).statusCode).toBe(200);
+    // The review list takes the same filter, scoped the same way; a filter it does not know is a 400, not ignored.
+    expect((await call('GET', '/review?branch=JEMBER', 'tuban')).statusCode).toBe(403);
+    expect((await call('GET', '/review?branch=tuban', 'tuban')).statusCode).toBe(200);
+    expect((await call('GET', '/review?cabang=TUBAN', 'tuban')).json()).toEqual({ error: 'invalid query', details: [{ field: 'query', message: 'Unrecognized key: "cabang"' }] });
+  });
+
+  it('refuses a branch filter the branch table does not hold (400), where it would list nothing as if the branch had nothing', async () => {
+    for (const url of ['/findings?branch=NOPE', '/review?branch=NOPE']) {
+      const r = await call('GET', url, 'admin');
+      expect(r.statusCode).toBe(400);
+      expect(r.json()).toEqual({ error: 'invalid query', details: [{ field: 'branch', message: 'no such branch: NOPE' }] });
+    }
+    expect((await call('GET', '/findings?branch=jember', 'admin')).json().items.length).toBeGreaterThan(0);
   });
 
   it('keeps the integration role out of the officers\' lists (403)', async () => {

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../db/database.js';
 import type { Role } from '../db/schema.js';
+import { getBranch } from '../branches/branchRepository.js';
 import { authenticate, type Principal } from './apiKeys.js';
 
 declare module 'fastify' {
@@ -63,4 +64,16 @@ export function scope(principal: Principal): string[] | undefined {
 export function assertInScope(principal: Principal, branch: string): void {
   const allowed = scope(principal);
   if (allowed && !allowed.includes(branch)) throw new HttpError(403, `this belongs to a branch outside yours (${allowed.join(', ')})`);
+}
+
+/**
+ * The branches a list asks for with `?branch=`: one in the key's scope (else 403) that the
+ * branch table holds (else 400: a misspelt branch would list nothing and look like a
+ * branch with nothing to do); without it, the key's whole scope (undefined: every branch).
+ */
+export async function branchesAskedFor(db: Db, principal: Principal, branch: string | undefined): Promise<string[] | undefined> {
+  if (branch === undefined) return scope(principal);
+  assertInScope(principal, branch);
+  if (!(await getBranch(db, branch))) throw new HttpError(400, 'invalid query', [{ field: 'branch', message: `no such branch: ${branch}` }]);
+  return [branch];
 }

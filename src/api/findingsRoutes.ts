@@ -8,7 +8,7 @@ import { findingDetails } from '../notify/findingDetails.js';
 import { listWorkbook } from '../notify/listWorkbook.js';
 import { scheduleBranchFlush } from '../notify/notifyQueue.js';
 import { csvLine } from '../shared/csv.js';
-import { actorOf, assertInScope, HttpError, requireRole, scope } from './auth.js';
+import { actorOf, assertInScope, branchesAskedFor, HttpError, requireRole, scope } from './auth.js';
 import { parse } from './validation.js';
 
 const DOWNLOAD_LIMIT = 100_000;
@@ -20,7 +20,7 @@ export function registerFindingRoutes(app: FastifyInstance, ctx: AppContext): vo
   app.get('/findings', staff, async (request, reply) => {
     const q = parse(findingsQuerySchema, request.query, 'query');
     const principal = request.principal!;
-    if (q.branch) assertInScope(principal, q.branch);
+    await branchesAskedFor(ctx.db, principal, q.branch);
     const download = q.format !== 'json';
     const page = await findingPage(ctx.db, { ...q, scope: scope(principal), limit: download ? DOWNLOAD_LIMIT : q.limit, cursor: download ? undefined : q.cursor });
     // A listing is no digest: there is no "since the last one", only open and closed.

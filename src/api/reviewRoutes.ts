@@ -1,17 +1,18 @@
 import type { FastifyInstance } from 'fastify';
-import { nibParamSchema, reviewDecisionSchema } from '../../schemas/api.js';
+import { nibParamSchema, reviewDecisionSchema, reviewQuerySchema } from '../../schemas/api.js';
 import type { AppContext } from '../app.js';
 import { permitBranch } from '../findings/findingQueries.js';
 import { queueMatching } from '../matching/matchQueue.js';
 import { employerBeforeOfficer, JudgementError, listReviewCases, recordJudgement } from '../matching/reviewRepository.js';
-import { actorOf, assertInScope, HttpError, requireRole, scope } from './auth.js';
+import { actorOf, assertInScope, branchesAskedFor, HttpError, requireRole, scope } from './auth.js';
 import { parse } from './validation.js';
 
 export function registerReviewRoutes(app: FastifyInstance, ctx: AppContext): void {
   const staff = { preHandler: requireRole('admin', 'officer') };
 
   app.get('/review', staff, async (request) => {
-    return { items: await listReviewCases(ctx.db, scope(request.principal!)) };
+    const q = parse(reviewQuerySchema, request.query, 'query');
+    return { items: await listReviewCases(ctx.db, await branchesAskedFor(ctx.db, request.principal!, q.branch)) };
   });
 
   app.post('/review/decisions', staff, async (request) => {
