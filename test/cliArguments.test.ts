@@ -125,6 +125,12 @@ describe('CLI arguments: hostile values end in a usage error naming them, never 
     }, 120_000);
   });
 
+  it('ends quietly, exit 0, when the reader closes stdout before the list ends (| head)', async () => {
+    const commands = [['matches', 'export'], ['findings', 'export', '--format', 'csv'], ['permits', 'rejects']];
+    const results = await Promise.all(commands.map((args) => runCli(args, t.env, { timeoutMs: 60_000, closeStdout: true })));
+    results.forEach((r, i) => expect({ args: commands[i], code: r.code, stderr: r.stderr }).toEqual({ args: commands[i], code: 0, stderr: '' }));
+  }, 120_000);
+
   describe('ids', () => {
     it('are plain decimal digits from 1 to the largest id a bigint column holds exactly (one rule for every --id)', () => {
       for (const id of BAD_IDS) {

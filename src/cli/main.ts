@@ -3,7 +3,7 @@ import { ConfigError } from '../config.js';
 import { registerDataCommands } from './dataCommands.js';
 import { registerOpsCommands } from './opsCommands.js';
 import { RedisUnreachableError } from '../queues/redisReachable.js';
-import { UsageError } from './output.js';
+import { ReaderGone, UsageError } from './output.js';
 
 const program = new Command('patuh')
   .description('Checks OSS business permits against BPJS Ketenagakerjaan enrollment and tells each branch whom to follow up.')
@@ -22,7 +22,9 @@ try {
   // Commands close their own resources; nothing should keep the process alive now.
   process.exitCode ??= 0;
 } catch (error) {
-  if (error instanceof CommanderError) {
+  if (error instanceof ReaderGone) {
+    process.exitCode = 0;
+  } else if (error instanceof CommanderError) {
     process.exitCode = error.exitCode === 0 ? 0 : 2;
   } else if (error instanceof ConfigError || error instanceof UsageError || error instanceof RedisUnreachableError) {
     console.error(`patuh: ${error.message}`);

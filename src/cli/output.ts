@@ -9,8 +9,9 @@ export interface LineSink {
 
 /**
  * Opens the sink; a file that cannot be written is a usage error naming it, before any work is done.
- * A write that fails later (a full disk: ENOSPC; a closed pipe: EPIPE) is a usage error naming
- * the file, or stdout, and the reason, from the next write or from close: never a hang.
+ * A write that fails later (a full disk: ENOSPC) is a usage error naming the file, or stdout,
+ * and the reason, from the next write or from close: never a hang. stdout closed by its
+ * reader (EPIPE) ends the command quietly (ReaderGone), as `| head` expects.
  */
 export async function openSink(path?: string): Promise<LineSink> {
   if (!path) return streamSink(process.stdout, 'stdout', false);
@@ -20,11 +21,21 @@ export async function openSink(path?: string): Promise<LineSink> {
   return streamSink(handle.createWriteStream(), `--out ${path}`, true);
 }
 
+/** The reader of stdout closed it before the output ended: no error, nothing more to write. */
+export class ReaderGone extends Error {
+  constructor() {
+    super('the reader of stdout closed it');
+    this.name = 'ReaderGone';
+  }
+}
+
 function streamSink(stream: Writable, name: string, owned: boolean): LineSink {
   let failure: NodeJS.ErrnoException | null = null;
   let closedByUs = false;
   let streamClosed = false;
-  const failed = () => new UsageError(`${name}: writing failed (${failure!.code ?? failure!.message})`);
+  // A reader that closed stdout (`| head`) has what it wanted: the command ends there, quietly.
+  const readerGone = () => !owned && failure?.code === 'EPIPE';
+  const failed = () => (readerGone() ? new ReaderGone() : new UsageError(`${name}: writing failed (${failure!.code ?? failure!.message})`));
   // Waiters for the stream's next event. Each checks the state first: an event that came
   // before anyone listened (the file closed after a failed write) is not waited for again.
   const waiters = new Set<() => void>();
@@ -42,7 +53,7 @@ function streamSink(stream: Writable, name: string, owned: boolean): LineSink {
   stream.on('error', (error: NodeJS.ErrnoException) => {
     failure ??= error;
     // stdout outlives the sink: output it lost after the export ended still fails the command.
-    if (closedByUs) {
+    if (closedByUs && !readerGone()) {
       console.error(`patuh: ${failed().message}`);
       process.exitCode = 2;
     }

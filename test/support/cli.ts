@@ -12,11 +12,14 @@ export interface CliResult {
 
 /**
  * Runs `patuh <args>` as a separate process, exactly as a user would. `stdoutFd` sends its
- * stdout to that open file (as a shell's `>` does) instead of collecting it.
+ * stdout to that open file (as a shell's `>` does) instead of collecting it; `closeStdout`
+ * closes the reading end at once, as a reader that stopped early does.
  */
-export function runCli(args: string[], env: NodeJS.ProcessEnv, options: { timeoutMs?: number; stdoutFd?: number } = {}): Promise<CliResult> {
+export function runCli(args: string[], env: NodeJS.ProcessEnv, options: { timeoutMs?: number; stdoutFd?: number; closeStdout?: boolean } = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env, stdio: ['ignore', options.stdoutFd ?? 'pipe', 'pipe'] });
+    // A reader that has gone (`| head`): the command's writes to stdout fail with EPIPE.
+    if (options.closeStdout) child.stdout?.destroy();
     let stdout = '';
     let stderr = '';
     child.stdout?.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
