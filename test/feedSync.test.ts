@@ -109,9 +109,26 @@ describe('pull feed sync (nock for OSS, real PostgreSQL)', () => {
       .get('/permits').query({ limit: '2' }).reply(200, page([ossRecord({ nib: a! })], 'n1', true))
       .get('/permits').query({ limit: '2', cursor: 'n1' }).reply(410, '');
     const error = await sync(client()).catch((e: unknown) => e);
-    expect((error as Error).message).toBe('OSS feed no longer knows cursor "n1" (HTTP 410 Gone)');
+    expect((error as Error).message).toBe('OSS feed no longer takes cursor "n1" (HTTP 410)');
     expect(await cursor()).toMatchObject({ cursor: 'n1' });
     expect((await stored()).map((p) => p.nib)).toEqual([a]);
+  });
+
+  it('reads from the start as well when the feed answers a stored cursor with 400 or 404, and fails as before when the start is refused too', async () => {
+    await t.ctx.db.insertInto('feed_checkpoint').values({ feed: 'oss', cursor: 'old' }).execute();
+    nock(FEED)
+      .get('/permits').query({ limit: '2', cursor: 'old' }).reply(404, { message: 'unknown cursor' })
+      .get('/permits').query({ limit: '2' }).reply(200, page([ossRecord({ nib: a! })], 'n1', false));
+    expect(await sync(client())).toMatchObject({ pages: 1, records: 1, restartedAfter: 'old' });
+    expect(await cursor()).toMatchObject({ cursor: 'n1' });
+
+    nock(FEED)
+      .get('/permits').query({ limit: '2', cursor: 'n1' }).reply(400, { message: 'bad request' })
+      .get('/permits').query({ limit: '2' }).reply(400, { message: 'bad request' });
+    const error = await sync(client()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PermanentHttpError);
+    // The checkpoint is kept: a feed refusing every request loses no place in it.
+    expect(await cursor()).toMatchObject({ cursor: 'n1' });
   });
 
   it('a 410 at the start is no forgotten cursor: it fails as any refusal does', async () => {

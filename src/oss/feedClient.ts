@@ -6,13 +6,19 @@ import { describeIssues } from '../shared/zodIssues.js';
 
 export type FeedClientOptions = OssClientOptions;
 
-/** The feed no longer knows a cursor it gave (HTTP 410 Gone): it must be read again from its start. */
+/**
+ * The feed refused a cursor it gave: gone (410), unknown (404) or no longer valid (400).
+ * Feeds expire their cursors; the feed must then be read again from its start.
+ */
 export class FeedCursorExpired extends Error {
-  constructor(readonly cursor: string) {
-    super(`OSS feed no longer knows cursor ${JSON.stringify(cursor)} (HTTP 410 Gone)`);
+  constructor(readonly cursor: string, readonly status: number) {
+    super(`OSS feed no longer takes cursor ${JSON.stringify(cursor)} (HTTP ${status})`);
     this.name = 'FeedCursorExpired';
   }
 }
+
+/** Answers to a request with a cursor that say the cursor, not the request, is what failed. */
+const CURSOR_REFUSED = new Set([400, 404, 410]);
 
 /**
  * Client of the OSS-style pull feed: GET {base}/permits?cursor=&limit= with header
@@ -53,7 +59,8 @@ export class FeedClient {
     if (status === 401 || status === 403) {
       throw new PermanentHttpError(`OSS feed refused the credentials (HTTP ${status}); check OSS_USER_KEY`, status);
     }
-    if (status === 410 && cursor !== null) throw new FeedCursorExpired(cursor);
+    // Asked again without the cursor, a refusal that is not the cursor's fails as before.
+    if (cursor !== null && CURSOR_REFUSED.has(status)) throw new FeedCursorExpired(cursor, status);
     if (status < 200 || status >= 300) throw new PermanentHttpError(`OSS feed answered HTTP ${status}`, status);
     let json: unknown;
     try {

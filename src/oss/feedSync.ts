@@ -10,7 +10,7 @@ export interface FeedSyncOutcome {
   records: number;
   changed: number;
   rejected: number;
-  /** Set when the feed had forgotten this cursor (HTTP 410) and the sync read it again from its start. */
+  /** Set when the feed no longer took this cursor (HTTP 400, 404, 410) and the sync read it again from its start. */
   restartedAfter?: string;
 }
 

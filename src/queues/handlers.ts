@@ -39,7 +39,7 @@ export const handlers: HandlerRegistry = {
           onChanged: async (nibs) => void (await queueMatching(ctx.queues, nibs, `feed:${feed}`, config.MATCH_BATCH_SIZE)),
         });
         if (outcome.restartedAfter !== undefined) {
-          ctx.logger.warn({ feed, forgottenCursor: outcome.restartedAfter }, 'the feed had forgotten the checkpoint (HTTP 410); it was read again from OSS_FEED_START');
+          ctx.logger.warn({ feed, refusedCursor: outcome.restartedAfter }, 'the feed no longer took the stored cursor (HTTP 400, 404 or 410); it was read again from OSS_FEED_START');
         }
         return { ...outcome };
       } catch (error) {
