@@ -274,6 +274,8 @@ describe('NAME_RULES_VERSION', () => {
       'Perusahaan Dagang Sumber Rejeki': 'SUMBER REJEKI',
       'Yayasan Ar Rohmah': 'ARRAHMAH',
       'KSU Amanah Ummah': 'AMANAH UMAT',
+      'Pondok Modern Darussalam Gontor': 'PONDOK PESANTREN DARUSSALAM GONTOR',
+      'Hotman Paris & Partners Law Firm': 'HOTMAN PARIS DAN PARTNERS',
     },
   };
 

@@ -25,7 +25,8 @@ const LEGAL_FORMS: Record<string, string[]> = {
   // "Perusahaan Perseroan (Persero)" is a state enterprise's full style; a regional one is a Perseroda.
   PERSERO: ['PERSERO', 'PERUSAHAAN PERSEROAN', 'PERSERODA'],
   CV: ['CV', 'PERSEROAN KOMANDITER', 'PERSEKUTUAN KOMANDITER', 'COMMANDITAIRE VENNOOTSCHAP'],
-  FIRMA: ['FA', 'FIRMA'],
+  // A law firm is a firma however it writes so: "Firma Hukum X" is enrolled as "X Law Firm".
+  FIRMA: ['FA', 'FIRMA', 'FIRMA HUKUM', 'FA HUKUM', 'LAW FIRM'],
   UD: ['UD', 'USAHA DAGANG'],
   KOPERASI: [
     'KOPERASI', 'KSP', 'KSU', 'KUD', 'KSPPS', 'KOPERASI SIMPAN PINJAM', 'KOPERASI SERBA USAHA',
@@ -112,7 +113,8 @@ const PHRASES: Record<string, string[]> = {
   // The state plantation companies are known by their initials, the PT inside them: "PTPN XII".
   'PT PERKEBUNAN NUSANTARA': ['PTPN'],
   // Islamic boarding schools and their cooperatives: "Ponpes Tebuireng", "Kopontren Al-Ittifaq".
-  'PONDOK PESANTREN': ['PONPES'],
+  // A "pondok modern" is a pesantren of the modern kind, and enrolled as one ("Ponpes Darussalam Gontor").
+  'PONDOK PESANTREN': ['PONPES', 'PONDOK MODERN'],
   'KOPERASI PONDOK PESANTREN': ['KOPONTREN'],
   'KOPERASI SYARIAH': ['KOPSYAH'],
   BMT: ['BAITUL MAAL WAT TAMWIL', 'BAITUL MAL WAT TAMWIL', 'BAITUL MAAL WA TAMWIL', 'BAITUL MAAL WATTAMWIL'],
