@@ -681,6 +681,22 @@ function normalisingPass(tokens: string[], legalForms: string[]): { tokens: stri
   return { tokens: joinNumberWords(kept.map(spellOutBeforeAName).map(foldNumber)), shortened: kept.length < stripped.length };
 }
 
+/** Offices named after their holder ("Notaris Ir. Bambang Setiawan"). */
+const OFFICES_OF_A_PERSON = new Set(['NOTARIS', 'PPAT']);
+/** Academic titles written before a name, which registries keep or drop. */
+const TITLES_BEFORE_A_NAME = new Set(['IR', 'DR', 'DRS', 'DRA', 'PROF']);
+
+/** Drops titles between an office and its holder's name: "NOTARIS IR BAMBANG" is "NOTARIS BAMBANG". */
+function dropTitlesAfterOffice(tokens: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i += 1) {
+    // A title is dropped only with a name after it: "NOTARIS DR" keeps its last word.
+    if (i > 0 && i + 1 < tokens.length && TITLES_BEFORE_A_NAME.has(tokens[i]!) && OFFICES_OF_A_PERSON.has(out[out.length - 1]!)) continue;
+    out.push(tokens[i]!);
+  }
+  return out;
+}
+
 /** Passes at most: a pass runs again only after one shortened the name, and a cap keeps a pathological name from looping. */
 const MAX_PASSES = 8;
 
@@ -692,7 +708,7 @@ export function normaliseCompanyName(raw: string): NormalisedName {
     const next = normalisingPass(tokens, legalForms);
     // Degrees are counted off once legal forms are out, so that two words of name stay,
     // not "PT" and one; what they leave at the end ("… CV") the next pass takes.
-    tokens = dropTrailingDegrees(next.tokens);
+    tokens = dropTrailingDegrees(dropTitlesAfterOffice(next.tokens));
     if (!next.shortened && tokens.length === next.tokens.length) break;
   }
   return { key: tokens.join(' '), tokens, legalForms };
