@@ -277,6 +277,8 @@ describe('NAME_RULES_VERSION', () => {
       'Pondok Modern Darussalam Gontor': 'PONDOK PESANTREN DARUSSALAM GONTOR',
       'Hotman Paris & Partners Law Firm': 'HOTMAN PARIS DAN PARTNERS',
       'Kantor Notaris Ir. Bambang Setiawan, S.H., M.Kn.': 'NOTARIS BAMBANG SETIAWAN',
+      'RS Bhayangkara Tk. III Nganjuk': 'RS BHAYANGKARA NGANJUK',
+      'TK Permata Hati Tk. 2': 'TK PERMATA HATI TK 2',
     },
   };
 

@@ -681,6 +681,21 @@ function normalisingPass(tokens: string[], legalForms: string[]): { tokens: stri
   return { tokens: joinNumberWords(kept.map(spellOutBeforeAName).map(foldNumber)), shortened: kept.length < stripped.length };
 }
 
+/** Kinds of hospital a military or police hospital's name starts with ("RS Bhayangkara", "Rumkit"). */
+const HOSPITAL_WORDS = new Set(['RS', 'RSU', 'RSUD', 'RSD', 'RSAD', 'RSAU', 'RSAL']);
+
+/**
+ * Drops the rank of a military or police hospital ("RS Bhayangkara Tk. III Nganjuk",
+ * "Rumkit Tk. II Udayana"), which registries keep or drop: "TK" or "TINGKAT" and its number.
+ * Only after the hospital's kind: "TK" first is a kindergarten.
+ */
+function dropHospitalRank(tokens: string[]): string[] {
+  if (!HOSPITAL_WORDS.has(tokens[0] ?? '')) return tokens;
+  const at = tokens.findIndex((t, i) => i > 0 && (t === 'TK' || t === 'TINGKAT') && /^([0-9]|I|II|III|IV)$/.test(tokens[i + 1] ?? ''));
+  // A name of the rank alone ("RS TK 2") keeps it: it is all the name there is.
+  return at < 0 || tokens.length - 2 < 2 ? tokens : [...tokens.slice(0, at), ...tokens.slice(at + 2)];
+}
+
 /** Offices named after their holder ("Notaris Ir. Bambang Setiawan"). */
 const OFFICES_OF_A_PERSON = new Set(['NOTARIS', 'PPAT']);
 /** Academic titles written before a name, which registries keep or drop. */
@@ -708,7 +723,7 @@ export function normaliseCompanyName(raw: string): NormalisedName {
     const next = normalisingPass(tokens, legalForms);
     // Degrees are counted off once legal forms are out, so that two words of name stay,
     // not "PT" and one; what they leave at the end ("… CV") the next pass takes.
-    tokens = dropTrailingDegrees(dropTitlesAfterOffice(next.tokens));
+    tokens = dropTrailingDegrees(dropTitlesAfterOffice(dropHospitalRank(next.tokens)));
     if (!next.shortened && tokens.length === next.tokens.length) break;
   }
   return { key: tokens.join(' '), tokens, legalForms };
