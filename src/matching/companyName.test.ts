@@ -278,6 +278,7 @@ describe('NAME_RULES_VERSION', () => {
       'Hotman Paris & Partners Law Firm': 'HOTMAN PARIS DAN PARTNERS',
       'Kantor Notaris Ir. Bambang Setiawan, S.H., M.Kn.': 'NOTARIS BAMBANG SETIAWAN',
       'RS Bhayangkara Tk. III Nganjuk': 'RS BHAYANGKARA NGANJUK',
+      'Panti Asuhan Muhammadiyah Jember': 'MUHAMMADIYAH JEMBER',
       'TK Permata Hati Tk. 2': 'TK PERMATA HATI TK 2',
     },
   };

@@ -43,6 +43,8 @@ const LEGAL_FORMS: Record<string, string[]> = {
   YAYASAN: [
     'YAYASAN', 'YAYASAN PENDIDIKAN', 'YAYASAN PENDIDIKAN ISLAM', 'YAYASAN KESEHATAN', 'YAYASAN SOSIAL', 'YAYASAN KEAGAMAAN',
     'YAYASAN ISLAM', 'YAYASAN PANTI ASUHAN',
+    // An orphanage is a foundation's, and enrolled by its own name or the foundation's.
+    'PANTI ASUHAN',
   ],
   PERUM: ['PERUM', 'PERUSAHAAN UMUM'],
   // "PD" is also a private trading firm's, written out as "Perusahaan Dagang": which one a
