@@ -84,7 +84,8 @@ const PHRASES: Record<string, string[]> = {
   // abbreviation stayed, so permits spell out the new name and the extract keeps "BPR".
   BPR: ['BANK PERKREDITAN RAKYAT', 'BANK PEREKONOMIAN RAKYAT'],
   BPRS: ['BANK PEMBIAYAAN RAKYAT SYARIAH', 'BANK PERKREDITAN RAKYAT SYARIAH', 'BANK PEREKONOMIAN RAKYAT SYARIAH', 'BPR SYARIAH'],
-  BPD: ['BANK PEMBANGUNAN DAERAH'],
+  // A regional development bank goes by "Bank" and its province ("Bank NTT", "Bank Jatim").
+  BANK: ['BANK PEMBANGUNAN DAERAH', 'BPD'],
   // Village credit institutions (Bali's LPD) and microfinance institutions.
   LPD: ['LEMBAGA PERKREDITAN DESA'],
   LKM: ['LEMBAGA KEUANGAN MIKRO'],
@@ -182,6 +183,8 @@ const PHRASES: Record<string, string[]> = {
   'SULAWESI TENGAH': ['SULTENG'],
   'SULAWESI TENGGARA': ['SULTRA'],
   'SULAWESI BARAT': ['SULBAR'],
+  'SULAWESI SELATAN DAN SULAWESI BARAT': ['SULSELBAR'],
+  'SUMATERA SELATAN DAN BANGKA BELITUNG': ['SUMSELBABEL'],
   'NUSA TENGGARA BARAT': ['NTB'],
   'NUSA TENGGARA TIMUR': ['NTT'],
   'KEPULAUAN RIAU': ['KEPRI'],
