@@ -282,6 +282,7 @@ describe('NAME_RULES_VERSION', () => {
       'RS Bhayangkara Tk. III Nganjuk': 'RS BHAYANGKARA NGANJUK',
       'Panti Asuhan Muhammadiyah Jember': 'MUHAMMADIYAH JEMBER',
       'PT Bank Pembangunan Daerah Nusa Tenggara Timur': 'BANK NUSA TENGGARA TIMUR',
+      'CU Lantang Tipo': 'LANTANG TIPO',
       'TK Permata Hati Tk. 2': 'TK PERMATA HATI TK 2',
     },
   };

@@ -34,7 +34,7 @@ const LEGAL_FORMS: Record<string, string[]> = {
     // Sharia cooperatives: "KSPPS BMT Sidogiri" is "Koperasi Simpan Pinjam dan Pembiayaan Syariah BMT Sidogiri".
     'KOPERASI SIMPAN PINJAM DAN PEMBIAYAAN SYARIAH', 'KOPERASI SIMPAN PINJAM SYARIAH', 'KSPS', 'KOPERASI JASA KEUANGAN SYARIAH', 'KJKS',
     // Credit unions are savings-and-loan cooperatives: "Kopdit Sehati", "CU Sehati".
-    'KOPDIT', 'KOPERASI KREDIT', 'CREDIT UNION', 'KOPERASI CREDIT UNION', 'KOPERASI SYARIAH',
+    'KOPDIT', 'KOPERASI KREDIT', 'CREDIT UNION', 'KOPERASI CREDIT UNION', 'KOPERASI SYARIAH', 'CU',
     // A primary cooperative, as the armed forces' and police's are styled ("Primkop Kartika").
     'PRIMKOP', 'PRIMER KOPERASI',
   ],
