@@ -91,7 +91,7 @@ const after = fc.constantFrom('', ' / ', ', Tuban', ')', '.', ' a.n. Budi');
 const freeTextKey = fc.constantFrom('alamat_perseroan', 'alamat_usaha', 'kelurahan_perseroan', 'keterangan', 'uraian_usaha', 'nama_kegiatan', 'catatan');
 
 /** Keys read exactly, with values whose digits look like a phone number or a NIK. */
-const identifierKey = fc.constantFrom('nib', 'npwp_perseroan', 'npwp_cabang', 'no_npp', 'no_va', 'oss_id', 'id_proyek', 'kbli', 'total_modal_dasar', 'tgl_terbit_nib');
+const identifierKey = fc.constantFrom('nib', 'npwp_perseroan', 'npwp_cabang', 'no_npp', 'oss_id', 'kbli', 'total_modal_dasar', 'tgl_terbit_nib');
 const identifierValue = fc.oneof(mobileNumber.map((m) => m.replace(/[^0-9]/g, '')), nik, digits(16).map((d) => `0${d.slice(1)}`));
 
 type Plant = { kind: 'text'; key: string; before: string; contact: string; after: string; listed: boolean } | { kind: 'identifier'; key: string; value: string; listed: boolean };

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { holdsIdentifier, isPersonalKey, maskPersonalPatterns, redactPersonalText, stripPersonalData } from './personalData.js';
+import { isPersonalKey, keptExactly, maskPersonalPatterns, redactPersonalText, stripPersonalData } from './personalData.js';
 
 describe('isPersonalKey', () => {
   it.each([
     'pemegang_saham',
     'penanggung_jwb',
+    // contacts and identities under number-like keys
+    'no_wa', 'nomor_whatsapp', 'no_ponsel', 'no_handphone', 'no_kontak', 'no_kk', 'nomor_induk_kependudukan', 'id_pemohon', 'nama_pemohon',
     'legalitas',
     'rptka_tki_pendamping',
     'nomor_telpon_perseroan',
@@ -265,23 +267,43 @@ describe('stripPersonalData', () => {
   });
 });
 
-describe('holdsIdentifier', () => {
+describe('keptExactly', () => {
   it.each([
     // what the permit parser reads exactly
-    'nib', 'oss_id', 'npwp_perseroan', 'no_npp', 'jenis_perseroan', 'status_perseroan', 'skala_usaha', 'status_nib', 'tipe_dokumen',
-    'perseroan_daerah_id', 'tgl_terbit_nib', 'tgl_perubahan_nib', 'id_proyek', 'kbli', 'jumlah_tki_l', 'jumlah_tka_p', 'proyek_daerah_id',
-    // other identifiers, codes, dates and amounts
-    'npwp_cabang', 'kode_pos_perseroan', 'no_va', 'nomor_proyek', 'id_izin', 'kd_izin', 'lokasi_id', '_id', 'kode', 'pi_nomor', 'pi_tanggal',
-    'masa_berlaku_sni', 'tanggal_kurs', 'total_modal_dasar', 'nilai_pmdn', 'modal_kerja', 'rptka_gaji', 'lat_lng', 'NIB', 'Npwp_Perseroan',
-  ])('%s holds an identifier', (key) => {
-    expect(holdsIdentifier(key)).toBe(true);
+    'nib', 'oss_id', 'npwp_perseroan', 'no_npp', 'jenis_perseroan', 'skala_usaha', 'status_nib', 'tipe_dokumen',
+    'perseroan_daerah_id', 'tgl_terbit_nib', 'tgl_perubahan_nib', 'kbli', 'jumlah_tki_l', 'jumlah_tka_p', 'proyek_daerah_id',
+    'npwp_cabang', 'NIB', 'Npwp_Perseroan',
+  ])('%s is kept exactly', (key) => {
+    expect(keptExactly(key)).toBe('always');
   });
+
+  it.each(['pi_tanggal', 'masa_berlaku_sni', 'tanggal_kurs', 'total_modal_dasar', 'nilai_pmdn', 'modal_kerja', 'rptka_gaji', 'lat_lng'])(
+    '%s is kept exactly when it holds figures (a date, an amount)',
+    (key) => {
+      expect(keptExactly(key)).toBe('figures');
+    },
+  );
 
   it.each([
     'nama_perseroan', 'nama_singkatan', 'alamat_perseroan', 'kelurahan_perseroan', 'alamat_usaha', 'uraian_usaha', 'deskripsi_kegiatan',
     'nama_kegiatan', 'keterangan', 'jabatan', 'merk_dagang', 'nm_dokumen', 'uraian_jenis_produk', 'catatan', 'x',
-  ])('%s holds free text', (key) => {
-    expect(holdsIdentifier(key)).toBe(false);
+    // codes and numbers Patuh does not read: a key of that kind may hold a contact
+    'no_va', 'nomor_proyek', 'id_izin', 'kd_izin', 'id_proyek', 'status_keterangan', 'jenis_layanan',
+  ])('%s is masked as text', (key) => {
+    expect(keptExactly(key)).toBe('never');
+  });
+
+  it('masks contacts under number-like keys, and under figure keys when the value is not figures', () => {
+    const out = stripPersonalData({
+      no_va: 'bayar ke 081234567890', id_pemohon: '3201010101010001', no_wa: '081234567890', nomor_whatsapp: '081234567890',
+      no_ponsel: '081234567890', no_kk: '3201010101010001', nomor_induk_kependudukan: '3201010101010001', no_kontak: '081234567890',
+      jenis_layanan: 'email budi@x.com', status_keterangan: 'hubungi 081234567890', nilai_catatan: 'budi@x.com',
+      nilai_investasi: '62.850.000.000', tgl_izin: '2023-10-08', nib: '8120000000001', npwp_perseroan: '3201010101010001',
+    });
+    expect(out).toEqual({
+      no_va: 'bayar ke ***', jenis_layanan: 'email ***', status_keterangan: 'hubungi ***', nilai_catatan: '***',
+      nilai_investasi: '62.850.000.000', tgl_izin: '2023-10-08', nib: '8120000000001', npwp_perseroan: '3201010101010001',
+    });
   });
 });
 
@@ -310,11 +332,10 @@ describe('stripPersonalData masks personal data written into free text', () => {
       npwp_cabang: '01.234.567.8-901.001',
       oss_id: '0812345678',
       no_npp: '62812345678',
-      no_va: '8812345678901234',
       kode_pos_perseroan: '62181',
       tgl_terbit_nib: '08-10-2023 10:00:00',
       total_modal_dasar: '62850000000',
-      data_proyek: [{ id_proyek: '3523011203850001', kbli: ['46100', '08123'], jumlah_investasi: '081234567890', data_lokasi_proyek: [{ proyek_daerah_id: '3523010001' }] }],
+      data_proyek: [{ id_proyek: 'R-202310081234', kbli: ['46100', '08123'], jumlah_investasi: '081234567890', data_lokasi_proyek: [{ proyek_daerah_id: '3523010001' }] }],
     };
     expect(stripPersonalData(identifiers)).toEqual(identifiers);
   });

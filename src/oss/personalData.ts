@@ -22,7 +22,7 @@ const DROPPED_KEYS = new Set([
  * person (`_penanggung_jwb`, `_pj`), a notary, an owner, a director or commissioner.
  */
 const PERSONAL_KEY =
-  /(^|_)(nik|no_identitas|identitas|ktp|paspor|passport|nama_pj|no_identitas_pj|email|e_mail|telp|telpon|telepon|phone|telephone|mobile|hp|no_hp|fax|tgl_lahir|tempat_lahir|jns_kelamin|agama|status_perkawinan|pekerjaan)(_|$)|(^|_)(user|pemegang|pemilik|direktur|direksi|komisaris|pengurus)(_|$)|_penanggung_jwb$|_pj$|_notaris$/;
+  /(^|_)(nik|no_identitas|identitas|ktp|paspor|passport|nama_pj|no_identitas_pj|email|e_mail|telp|telpon|telepon|phone|telephone|mobile|hp|no_hp|handphone|ponsel|wa|whatsapp|kontak|fax|kk|kependudukan|tgl_lahir|tempat_lahir|jns_kelamin|agama|status_perkawinan|pekerjaan)(_|$)|(^|_)(user|pemohon|pemegang|pemilik|direktur|direksi|komisaris|pengurus)(_|$)|_penanggung_jwb$|_pj$|_notaris$/;
 
 /**
  * The NPWPs of an entity: the company's own (matching compares on it), a branch's and a
@@ -38,25 +38,36 @@ export function isPersonalKey(key: string): boolean {
 }
 
 /**
- * Fields OSS fills with an identifier, code, date, count or amount, which Patuh reads
- * exactly (the NIB, the company's NPWP, which for an individual is their NIK, the NPP,
- * KBLI and area codes, the dates): digits there are not a phone number or NIK written
- * into text, and masking them would change what is matched. OSS names most of them by
- * kind first (`no_`, `id_`, `kd_`, `tgl_`, `jumlah_`, …) or ends them in `_id`; the
- * set names the others in the PIA templates.
+ * Fields Patuh reads exactly (src/oss/permitRecord.ts): the NIB, the company's NPWP (an
+ * individual's is their NIK), the NPP, KBLI and area codes, the version dates, the
+ * workforce counts. Masking digits there would change what is matched.
  */
-const IDENTIFIER_KIND = /^(no|nomor|id|kd|kode|npwp|nib|kbli|tgl|tanggal|masa_berlaku|jenis|jns|tipe|status|flag|skala|versi|jangka|jumlah|total|nilai|persen|luas|satuan)(_|$)|(^|_)id$/;
-const IDENTIFIER_FIELDS = new Set([
-  'kewenangan', 'gabung_negara', 'negara_pma_dominan', 'sektor', 'satu_lini', 'memiliki_menguasai', 'posisi_lokasi',
-  'serial', 'lat_lng', 'kapasitas', 'tkdn', 'pi_nomor', 'pi_tanggal', 'rptka_awal', 'rptka_akhir', 'rptka_gaji',
+const READ_EXACTLY = new Set([
+  'nib', 'oss_id', 'npwp_perseroan', 'npwp_cabang', 'npwp_perseroan_merger', 'no_npp', 'kbli', 'perseroan_daerah_id', 'proyek_daerah_id',
+  'tgl_terbit_nib', 'tgl_perubahan_nib', 'tipe_dokumen', 'status_nib', 'skala_usaha', 'jenis_perseroan',
+  'jumlah_tki_l', 'jumlah_tki_p', 'jumlah_tka_l', 'jumlah_tka_p', 'tki_l', 'tki_p', 'tka_l', 'tka_p',
+]);
+
+/**
+ * Fields of dates, counts and amounts, by OSS's naming (`tgl_`, `jumlah_`, `nilai_`, …) or
+ * in the PIA templates: a value of figures there is a date or an amount, kept as it is; a
+ * value with letters or an "@" is text, and masked as any text is. Other codes and numbers
+ * (`no_`, `id_`, `kode_`) are not read, and a key of that kind may hold a contact
+ * (`no_wa`, `no_kontak`): they are masked as text is.
+ */
+const FIGURE_KIND = /^(tgl|tanggal|masa_berlaku|jumlah|total|nilai|persen|luas|satuan|jangka)(_|$)/;
+const FIGURE_FIELDS = new Set([
+  'kapasitas', 'tkdn', 'pi_tanggal', 'rptka_awal', 'rptka_akhir', 'rptka_gaji', 'lat_lng',
   'dalam_bentuk_uang', 'dalam_bentuk_lain', 'pembelian_pematang_tanah', 'bangunan_gedung', 'mesin_peralatan',
   'mesin_peralatan_usd', 'investasi_lain', 'sub_jumlah', 'modal_kerja',
 ]);
+const FIGURES = /^[0-9\s.,:/+-]*$/;
 
-/** Whether the strings under this key are identifiers read exactly rather than free text. */
-export function holdsIdentifier(key: string): boolean {
+/** How the strings under a key are kept: exactly, exactly when they are figures, or masked as text. */
+export function keptExactly(key: string): 'always' | 'figures' | 'never' {
   const lower = key.toLowerCase();
-  return IDENTIFIER_KIND.test(lower) || IDENTIFIER_FIELDS.has(lower);
+  if (READ_EXACTLY.has(lower)) return 'always';
+  return FIGURE_KIND.test(lower) || FIGURE_FIELDS.has(lower) ? 'figures' : 'never';
 }
 
 const isBlank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
@@ -69,14 +80,14 @@ const MAX_DEPTH = 32;
  * text masked; object keys are trimmed (OSS sends "tipe_dokumen ").
  */
 export function stripPersonalData(value: unknown): unknown {
-  return stripValue(value, 0, false);
+  return stripValue(value, 0, 'never');
 }
 
-/** `identifier`: the value sits under a key that holds an identifier (items of a list inherit it). */
-function stripValue(value: unknown, depth: number, identifier: boolean): unknown {
+/** `exactly`: how the key the value sits under keeps its strings (items of a list inherit it). */
+function stripValue(value: unknown, depth: number, exactly: ReturnType<typeof keptExactly>): unknown {
   if (depth > MAX_DEPTH) return null;
-  if (typeof value === 'string') return identifier ? value : maskPersonalPatterns(value);
-  if (Array.isArray(value)) return value.map((item) => stripValue(item, depth + 1, identifier));
+  if (typeof value === 'string') return exactly === 'always' || (exactly === 'figures' && FIGURES.test(value)) ? value : maskPersonalPatterns(value);
+  if (Array.isArray(value)) return value.map((item) => stripValue(item, depth + 1, exactly));
   if (value && typeof value === 'object') return stripObject(value as Record<string, unknown>, depth);
   return value;
 }
@@ -89,7 +100,7 @@ function stripObject(value: Record<string, unknown>, depth: number): Record<stri
     if (key === '__proto__' || isPersonalKey(key)) continue;
     // "tipe_dokumen" and "tipe_dokumen " may both be present: a blank never hides a value.
     if (Object.hasOwn(out, key) && isBlank(child)) continue;
-    out[key] = stripValue(child, depth + 1, holdsIdentifier(key));
+    out[key] = stripValue(child, depth + 1, keptExactly(key));
   }
   return out;
 }
