@@ -116,7 +116,7 @@ describe('CLI arguments: hostile values end in a usage error naming them, never 
       const full = await open('/dev/full', 'w');
       try {
         // (Each has something to write here: a listing with nothing to write succeeds.)
-        const commands = [['matches', 'export'], ['findings', 'export', '--format', 'csv'], ['permits', 'rejects']];
+        const commands = [['matches', 'export'], ['findings', 'export', '--format', 'csv'], ['permits', 'rejects'], ['findings', 'export', '--format', 'xlsx']];
         const results = await Promise.all(commands.map((args) => runCli(args, t.env, { timeoutMs: 60_000, stdoutFd: full.fd })));
         results.forEach((r, i) => expect({ args: commands[i], code: r.code, stderr: r.stderr }).toEqual({ args: commands[i], code: 2, stderr: 'patuh: stdout: writing failed (ENOSPC)\n' }));
       } finally {

@@ -81,6 +81,9 @@ function streamSink(stream: Writable, name: string, owned: boolean): LineSink {
         if (!failure) stream.end();
         await until(() => streamClosed);
       } else {
+        // Everything written must have reached stdout before the command says it is done:
+        // a write's callback comes once it is flushed, or failed.
+        if (!failure && !streamClosed) await new Promise<void>((resolve) => stream.write('', () => resolve()));
         await until(writable);
       }
       closedByUs = true;
