@@ -276,6 +276,7 @@ describe('NAME_RULES_VERSION', () => {
       'Perusahaan Dagang Sumber Rejeki': 'SUMBER REJEKI',
       'Yayasan Ar Rohmah': 'ARRAHMAH',
       'KSU Amanah Ummah': 'AMANAH UMAT',
+      'Yayasan Al Rohmah': 'ALRAHMAH',
       'Pondok Modern Darussalam Gontor': 'PONDOK PESANTREN DARUSSALAM GONTOR',
       'Hotman Paris & Partners Law Firm': 'HOTMAN PARIS DAN PARTNERS',
       'Kantor Notaris Ir. Bambang Setiawan, S.H., M.Kn.': 'NOTARIS BAMBANG SETIAWAN',
