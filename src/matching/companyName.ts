@@ -499,6 +499,8 @@ const LATIN_OF_LOOKALIKE: Record<string, string> = {
   А: 'A', В: 'B', Е: 'E', К: 'K', М: 'M', Н: 'H', О: 'O', Р: 'P', С: 'C', Т: 'T', У: 'Y', Х: 'X',
   І: 'I', Ј: 'J', Ѕ: 'S', Ԛ: 'Q', Ԝ: 'W', Һ: 'H',
   Α: 'A', Β: 'B', Ε: 'E', Ζ: 'Z', Η: 'H', Ι: 'I', Κ: 'K', Μ: 'M', Ν: 'N', Ο: 'O', Ρ: 'P', Τ: 'T', Υ: 'Y', Χ: 'X',
+  // The capital sharp s, which upper case leaves as it is, where "ß" becomes "SS".
+  ẞ: 'SS',
 };
 const LATIN_LOOKALIKE = new RegExp(`[${Object.keys(LATIN_OF_LOOKALIKE).join('')}]`, 'g');
 
