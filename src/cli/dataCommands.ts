@@ -116,14 +116,11 @@ export function registerDataCommands(program: Command): void {
     .action(async (opts: { id?: string[] }) => {
       const ids = opts.id?.map((v) => idArgument('--id', v, 'a reject id'));
       await withApp(async (ctx) => {
-        const { retryRejects } = await import('../oss/retryRejects.js');
-        if (ids) {
-          // Retrying nothing must not pass for retrying the rejects asked for.
-          const open = new Set((await listOpenRejects(ctx.db)).map((r) => r.id));
-          const unknown = ids.filter((id) => !open.has(id));
-          if (unknown.length) throw new UsageError(`--id ${unknown.join(' ')}: no such reject in quarantine (patuh permits rejects --format jsonl lists them with their ids)`);
-        }
-        const r = await retryRejects(ctx.db, ids);
+        const { RejectsNotInQuarantine, retryRejects } = await import('../oss/retryRejects.js');
+        const r = await retryRejects(ctx.db, ids).catch((error: unknown) => {
+          if (!(error instanceof RejectsNotInQuarantine)) throw error;
+          throw new UsageError(`--id ${error.ids.join(' ')}: no such reject in quarantine (patuh permits rejects --format jsonl lists them with their ids)`);
+        });
         await queueMatching(ctx.queues, r.changed, 'retry-rejects', ctx.config.MATCH_BATCH_SIZE);
         console.log(`retried ${r.retried}: ${r.accepted} accepted (${r.changed.length} queued for matching), ${r.stillRejected} still rejected`);
       });

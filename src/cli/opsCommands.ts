@@ -25,13 +25,13 @@ export function registerOpsCommands(program: Command): void {
       }
       await withApp(async (ctx) => {
         await syncBranches(ctx.db, await readBranchFile(ctx.config.BRANCHES_FILE));
-        const { listFailedDigests } = await import('../notify/digestRepository.js');
-        const deadLetteredBefore = (await listFailedDigests(ctx.db)).length;
+        const { countFailedDigests } = await import('../notify/digestRepository.js');
+        const deadLetteredBefore = await countFailedDigests(ctx.db);
         const outcome = await runUntilIdle(ctx);
         console.log(`queues drained in ${outcome.seconds.toFixed(1)} s`);
         // A delivery given up is an outcome the dead-letter list keeps, with its own
         // commands: the run itself went as it should. Any other job failed for good did not.
-        const givenUp = Math.min(outcome.failed.notify, Math.max(0, (await listFailedDigests(ctx.db)).length - deadLetteredBefore));
+        const givenUp = Math.min(outcome.failed.notify, Math.max(0, (await countFailedDigests(ctx.db)) - deadLetteredBefore));
         if (givenUp > 0) console.error(`patuh: ${givenUp} digest deliveries given up: patuh notify failed lists them, patuh notify retry sends them again`);
         const failed = Object.entries({ ...outcome.failed, notify: outcome.failed.notify - givenUp }).filter(([, n]) => n > 0);
         if (failed.length) {

@@ -203,6 +203,12 @@ export async function listFailedDigests(db: Db): Promise<FailedDigest[]> {
   return rows.map((r) => ({ ...r, created_at: r.created_at.toISOString(), findings: r.finding_count }));
 }
 
+/** How many digests the dead-letter list holds. */
+export async function countFailedDigests(db: Db): Promise<number> {
+  const row = await db.selectFrom('digest').select((eb) => eb.fn.countAll<string>().as('n')).where('status', '=', 'failed').executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 /** Puts failed digests back to be delivered; returns their branches. */
 export async function retryFailedDigests(db: Db, ids?: string[]): Promise<string[]> {
   let query = db.updateTable('digest').set({ status: 'pending', lease_until: null, attempts: 0 }).where('status', '=', 'failed');

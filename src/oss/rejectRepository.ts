@@ -47,11 +47,13 @@ export interface RejectRow {
   received_at: string;
 }
 
-export async function listOpenRejects(db: Db): Promise<RejectRow[]> {
+/** The records still in quarantine; only those of `ids` when given. */
+export async function listOpenRejects(db: Db, ids?: number[]): Promise<RejectRow[]> {
   const rows = await db
     .selectFrom('permit_reject')
     .select(['id', 'source', 'source_ref', 'line_no', 'reason', 'raw', 'received_at'])
     .where('resolved_at', 'is', null)
+    .$if(ids !== undefined, (qb) => qb.where('id', '=', anyId(ids!)))
     .orderBy('id')
     .execute();
   return rows.map((r) => ({

@@ -12,13 +12,24 @@ export interface RetryOutcome {
   changed: string[];
 }
 
+/** Reject ids asked for that are not in quarantine (unknown, or retried successfully before). */
+export class RejectsNotInQuarantine extends Error {
+  constructor(readonly ids: number[]) {
+    super(`no such reject in quarantine: ${ids.join(' ')}`);
+    this.name = 'RejectsNotInQuarantine';
+  }
+}
+
 /**
  * Re-processes quarantined records (after a parser fix, or after an operator corrected the
  * stored raw record): those valid now become permits and leave the quarantine; the rest
  * keep their (refreshed) reason.
  */
 export async function retryRejects(db: Db, ids?: number[]): Promise<RetryOutcome> {
-  const open = (await listOpenRejects(db)).filter((r) => !ids || ids.includes(r.id));
+  const open = await listOpenRejects(db, ids);
+  // Retrying nothing must not pass for retrying the rejects asked for: nothing is retried then.
+  const missing = ids?.filter((id) => !open.some((r) => r.id === id)) ?? [];
+  if (missing.length) throw new RejectsNotInQuarantine(missing);
   const valid: Array<{ id: number; permit: ParsedPermit; source: PermitSource }> = [];
   const failures: Array<{ id: number; reason: string }> = [];
   for (const r of open) {
