@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { open, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '../src/api/apiKeys.js';
 import { idArgument } from '../src/cli/arguments.js';
@@ -9,6 +10,7 @@ import { openSink, UsageError } from '../src/cli/output.js';
 import { importPermitFile } from '../src/oss/fileImport.js';
 import { runUntilIdle } from '../src/queues/runUntilIdle.js';
 import { jsonLines, runCli, type CliResult } from './support/cli.js';
+import { RUN_DB_PREFIX, adminUrl, databaseUrl } from './support/databases.js';
 import { importUnregistered } from './support/scenario.js';
 import { createTestEnv, type TestEnv } from './support/testEnv.js';
 
@@ -210,6 +212,35 @@ describe('CLI arguments: hostile values end in a usage error naming them, never 
       expectUsageError(wait!, '--wait 0x1e: must be 0 to 600 seconds, in decimal digits (such as 30 or 2.5)');
       expectUsageError(companies!, '--companies 1e3: must be a whole number from 10 to 200000, in decimal digits only');
       expectUsageError(seed!, '--seed  7: must be a whole number from -9007199254740991 to 9007199254740991, in decimal digits only');
+    });
+  });
+
+  describe('a database that cannot be used', () => {
+    it('is exit 2 naming DATABASE_URL and the way out, before an export writes anything, without the password', async () => {
+      const bare = `${RUN_DB_PREFIX}bare_${process.pid}`;
+      const admin = new pg.Client({ connectionString: adminUrl() });
+      await admin.connect();
+      try {
+        await admin.query(`CREATE DATABASE ${bare}`);
+        const at = (url: string) => ({ ...t.env, DATABASE_URL: url });
+        const missing = `${RUN_DB_PREFIX}missing_${process.pid}`;
+        const [down, absent, unmigrated] = await Promise.all([
+          runCli(['findings', 'export', '--format', 'csv'], at('postgres://someone:hunter2@127.0.0.1:1/patuh')),
+          runCli(['findings', 'export', '--format', 'csv'], at(databaseUrl(missing))),
+          runCli(['findings', 'export', '--format', 'csv'], at(databaseUrl(bare))),
+        ]);
+        expect(down).toMatchObject({ code: 2, stdout: '' });
+        expect(down.stderr).toMatch(/^patuh: cannot reach PostgreSQL at 127\.0\.0\.1:1\/patuh \(DATABASE_URL\): connect ECONNREFUSED/);
+        expect(down.stderr).not.toContain('hunter2');
+        expect(absent).toMatchObject({ code: 2, stdout: '' });
+        expect(absent.stderr).toContain(`database "${missing}" does not exist`);
+        expect(absent.stderr).toContain('(DATABASE_URL): run `patuh db migrate` to create it');
+        expect(unmigrated).toMatchObject({ code: 2, stdout: '' });
+        expect(unmigrated.stderr).toMatch(/^patuh: the database at .*\/patuh_t_\w+ \(DATABASE_URL\) lacks \d+ migrations 0001_initial … \S+: run `patuh db migrate`\n$/);
+      } finally {
+        await admin.query(`DROP DATABASE IF EXISTS ${bare} WITH (FORCE)`);
+        await admin.end();
+      }
     });
   });
 

@@ -5,6 +5,7 @@ import { loadConfig } from '../config.js';
 import { readBranchFile } from '../branches/branchFile.js';
 import { syncBranches } from '../branches/branchRepository.js';
 import { migrateToLatest } from '../db/migrate.js';
+import { describeDatabaseFailure } from '../db/databaseReady.js';
 import { requeueOutstandingWork } from '../queues/reconcile.js';
 import { importEnrollmentFile } from '../enrollment/enrollmentImport.js';
 import { FINDING_CATEGORIES } from '../findings/categories.js';
@@ -36,7 +37,9 @@ export function registerDataCommands(program: Command): void {
     .description('create the database if needed, apply migrations, load the branch table')
     .action(async () => {
       const config = loadConfig();
-      const outcome = await migrateToLatest(config.DATABASE_URL);
+      const outcome = await migrateToLatest(config.DATABASE_URL).catch((error: unknown) => {
+        throw describeDatabaseFailure(error, config.DATABASE_URL) ?? error;
+      });
       const dbName = new URL(config.DATABASE_URL).pathname.slice(1);
       if (outcome.createdDatabase) console.log(`created database ${dbName}`);
       console.log(outcome.applied.length ? `applied ${outcome.applied.join(', ')}` : 'database is up to date');

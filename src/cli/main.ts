@@ -3,6 +3,7 @@ import { ConfigError } from '../config.js';
 import { registerDataCommands } from './dataCommands.js';
 import { registerOpsCommands } from './opsCommands.js';
 import { RedisUnreachableError } from '../queues/redisReachable.js';
+import { DatabaseNotReadyError } from '../db/databaseReady.js';
 import { ReaderGone, UsageError } from './output.js';
 
 const program = new Command('patuh')
@@ -26,7 +27,7 @@ try {
     process.exitCode = 0;
   } else if (error instanceof CommanderError) {
     process.exitCode = error.exitCode === 0 ? 0 : 2;
-  } else if (error instanceof ConfigError || error instanceof UsageError || error instanceof RedisUnreachableError) {
+  } else if (error instanceof ConfigError || error instanceof UsageError || error instanceof RedisUnreachableError || error instanceof DatabaseNotReadyError) {
     console.error(`patuh: ${error.message}`);
     process.exitCode = 2;
   } else {

@@ -3,6 +3,7 @@ import { createApp } from '../app.js';
 import { readBranchFile } from '../branches/branchFile.js';
 import { syncBranches } from '../branches/branchRepository.js';
 import { loadConfig } from '../config.js';
+import { assertDatabaseReady } from '../db/databaseReady.js';
 import { checkRedisPolicy } from './redisPolicy.js';
 import { declareSchedules } from './schedules.js';
 import { startWorkers } from './workerHost.js';
@@ -24,19 +25,20 @@ export async function runWorkerProcess(queues: QueueName[], name: string): Promi
   }
   let ctx = createApp(config, name);
   const branches = await readBranchFile(config.BRANCHES_FILE);
-  // PostgreSQL or Redis may be restarting while this process starts: wait for them rather than crash.
+  // PostgreSQL or Redis may be restarting, or `db migrate` still running, while this process starts: wait rather than crash.
   for (let attempt = 1; ; attempt += 1) {
     try {
+      await assertDatabaseReady(ctx.db as never, config.DATABASE_URL);
       await syncBranches(ctx.db, branches);
       await checkRedisPolicy(ctx.redis, ctx.logger);
       if (queues.includes('ingest') || queues.includes('notify')) await declareSchedules(ctx);
       break;
     } catch (error) {
       if (attempt >= STARTUP_ATTEMPTS) {
-        ctx.logger.fatal({ error: (error as Error).message }, 'PostgreSQL or Redis unreachable at start-up; giving up');
+        ctx.logger.fatal({ error: (error as Error).message }, 'PostgreSQL or Redis not ready at start-up; giving up');
         process.exit(1);
       }
-      ctx.logger.warn({ error: (error as Error).message, attempt }, 'PostgreSQL or Redis unreachable at start-up; retrying');
+      ctx.logger.warn({ error: (error as Error).message, attempt }, 'PostgreSQL or Redis not ready at start-up; retrying');
       await new Promise((resolve) => setTimeout(resolve, 1000));
       // Each attempt gets fresh connections: one that failed while the server restarted may
       // never recover. The old ones are closed in the background (closing may wait on them).
