@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { open, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -242,6 +243,17 @@ describe('CLI arguments: hostile values end in a usage error naming them, never 
         await admin.end();
       }
     });
+  });
+
+  it('serve on a PORT another process holds is exit 2 naming PORT, not a process left hanging on its connections', async () => {
+    const holder = createServer();
+    await new Promise<void>((resolve) => holder.listen(0, '0.0.0.0', resolve));
+    try {
+      const port = (holder.address() as AddressInfo).port;
+      expectUsageError(await runCli(['serve'], { ...t.env, PORT: String(port) }, { timeoutMs: 30_000 }), `PORT ${port}: another process already listens on it`);
+    } finally {
+      holder.close();
+    }
   });
 
   it('writes control characters in a refused value as escapes', async () => {

@@ -49,13 +49,26 @@ export function registerOpsCommands(program: Command): void {
       const { buildServer } = await import('../api/server.js');
       const ctx = createApp(loadConfig(), 'patuh-api');
       const { checkRedisPolicy } = await import('../queues/redisPolicy.js');
-      const warning = await checkRedisPolicy(ctx.redis, ctx.logger);
-      if (warning) console.error(`patuh: warning: ${warning}`);
-      const app = await buildServer(ctx);
-      const address = await app.listen({ port: ctx.config.PORT, host: '0.0.0.0' });
+      let app: Awaited<ReturnType<typeof buildServer>> | undefined;
+      let address: string;
+      try {
+        const warning = await checkRedisPolicy(ctx.redis, ctx.logger);
+        if (warning) console.error(`patuh: warning: ${warning}`);
+        app = await buildServer(ctx);
+        address = await app.listen({ port: ctx.config.PORT, host: '0.0.0.0' });
+      } catch (error) {
+        // Open connections would keep a server that never started alive, silently.
+        await app?.close().catch(() => undefined);
+        await ctx.close();
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'EADDRINUSE') throw new UsageError(`PORT ${ctx.config.PORT}: another process already listens on it`);
+        if (code === 'EACCES') throw new UsageError(`PORT ${ctx.config.PORT}: this user may not listen on it`);
+        throw error;
+      }
+      const server = app;
       console.log(`patuh API listening on ${address}`);
       const stop = async () => {
-        await app.close();
+        await server.close();
         await ctx.close();
         process.exit(0);
       };
