@@ -245,6 +245,17 @@ describe('CLI arguments: hostile values end in a usage error naming them, never 
     });
   });
 
+  it('demo with PostgreSQL or Redis away is exit 2 naming the variable, not a process left hanging on its local servers', async () => {
+    const [noDatabase, noRedis] = await Promise.all([
+      runCli(['demo'], { ...t.env, DATABASE_URL: 'postgres://postgres@127.0.0.1:1/patuh' }, { timeoutMs: 45_000 }),
+      runCli(['demo'], { ...t.env, REDIS_URL: 'redis://127.0.0.1:1', DATABASE_URL: databaseUrl(`${RUN_DB_PREFIX}demo_${process.pid}`) }, { timeoutMs: 45_000 }),
+    ]);
+    expect(noDatabase.code).toBe(2);
+    expect(noDatabase.stderr).toMatch(/^patuh: cannot reach PostgreSQL at 127\.0\.0\.1:1\/patuh_demo \(DATABASE_URL\): connect ECONNREFUSED/);
+    expect(noRedis.code).toBe(2);
+    expect(noRedis.stderr).toMatch(/^patuh: cannot reach Redis at 127\.0\.0\.1:1 \(REDIS_URL\) within 10 s/);
+  });
+
   it('serve on a PORT another process holds is exit 2 naming PORT, not a process left hanging on its connections', async () => {
     const holder = createServer();
     await new Promise<void>((resolve) => holder.listen(0, '0.0.0.0', resolve));

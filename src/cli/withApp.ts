@@ -1,10 +1,7 @@
 import { createApp, type AppContext } from '../app.js';
 import { loadConfig } from '../config.js';
 import { assertDatabaseReady } from '../db/databaseReady.js';
-import { awaitRedis } from '../queues/redisReachable.js';
-
-/** How long a command waits for Redis before saying it cannot reach it. */
-const REDIS_WAIT_MS = 10_000;
+import { REDIS_WAIT_MS, awaitRedis } from '../queues/redisReachable.js';
 
 /**
  * Runs a command with the process's app context and always releases it. A command that

@@ -6,6 +6,8 @@ import { readBranchFile } from '../branches/branchFile.js';
 import { syncBranches } from '../branches/branchRepository.js';
 import { loadConfig, type Env } from '../config.js';
 import { dropDatabase, migrateToLatest } from '../db/migrate.js';
+import { describeDatabaseFailure } from '../db/databaseReady.js';
+import { REDIS_WAIT_MS, awaitRedis } from '../queues/redisReachable.js';
 import { importEnrollmentFile } from '../enrollment/enrollmentImport.js';
 import { CATEGORY_TERMS, FINDING_CATEGORIES } from '../findings/categories.js';
 import { branchSummary, topFlaggedCompanies } from '../findings/findingReport.js';
@@ -31,6 +33,15 @@ function demoDatabaseUrl(url: string): string {
   const demo = new URL(url);
   demo.pathname = `${demo.pathname.replace(/^\//, '') || 'patuh'}_demo`;
   return demo.toString();
+}
+
+async function prepareDemoDatabase(databaseUrl: string): Promise<void> {
+  try {
+    await dropDatabase(databaseUrl);
+    await migrateToLatest(databaseUrl);
+  } catch (error) {
+    throw describeDatabaseFailure(error, databaseUrl) ?? error;
+  }
 }
 
 function pad(text: string, width: number, right = false): string {
@@ -70,10 +81,16 @@ export async function runDemo(options: DemoOptions): Promise<void> {
   };
   console.log(`Patuh demo: ${options.companies} generated OSS permits (seed ${options.seed}), database ${new URL(config.DATABASE_URL).pathname.slice(1)}, queue prefix ${config.QUEUE_PREFIX}`);
 
-  await dropDatabase(config.DATABASE_URL);
-  await migrateToLatest(config.DATABASE_URL);
+  try {
+    await prepareDemoDatabase(config.DATABASE_URL);
+  } catch (error) {
+    // The local servers would keep the process alive after the error, saying nothing more.
+    await Promise.all([feed.close(), receiver.close(), mail.close()]);
+    throw error;
+  }
   const ctx = createApp(config, 'patuh-demo');
   try {
+    await awaitRedis(ctx.redis, config.REDIS_URL, REDIS_WAIT_MS);
     await ctx.queues.obliterateAll();
     await syncBranches(ctx.db, await readBranchFile(config.BRANCHES_FILE));
     // The demo's Tuban office also gets its list by e-mail.

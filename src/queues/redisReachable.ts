@@ -12,6 +12,9 @@ function whereOf(url: string): string {
 
 export class RedisUnreachableError extends Error {}
 
+/** How long a command waits for Redis before saying it cannot reach it. */
+export const REDIS_WAIT_MS = 10_000;
+
 /**
  * Waits until the connection is ready, or fails after `timeoutMs` naming where Redis was
  * looked for and why it was not reached. A producer's commands wait for Redis for as long
