@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readdir, readFile } from 'node:fs/promises';
 import { importEnrollmentFile } from '../src/enrollment/enrollmentImport.js';
 import { queueMatching } from '../src/matching/matchQueue.js';
 import { importPermitFile } from '../src/oss/fileImport.js';
@@ -41,7 +42,7 @@ describe('findings of an employer with several permits', () => {
     await importEnrollmentFile(t.ctx.db, extract);
     await importPermits([
       ossRecord({ nib: '9120000000002', name: 'PT Sumber Rejeki Tuban', noNpp: '11111111', region: '3523010001', workers: [30, 0] }),
-      ossRecord({ nib: '9120000000001', name: 'PT Sumber Rejeki Tuban', npwp: '012345678901000', region: '3523010001', workers: [20, 0] }),
+      ossRecord({ nib: '9120000000001', name: 'PT Sumber Rejeki Tuban', npwp: '012345678901000', region: '3523010001', workers: [20, 0], scale: '03' }),
     ]);
   });
   afterAll(async () => t.cleanup());
@@ -61,6 +62,19 @@ describe('findings of an employer with several permits', () => {
     const workers = findings.find((f) => f.category === 'under_reported_workers')!;
     expect(workers.priority).toBe(40);
     expect(workers.evidence).toMatchObject({ declared_workers: 50, reported_workers: 10, gap: 40 });
+    // The larger of the two scales decides the mandatory programs.
+    expect(findings.find((f) => f.category === 'missing_programs')!.evidence).toMatchObject({ business_scale: '03', missing: ['JHT', 'JP'] });
+  });
+
+  it('shows the officers the workforce and scale the employer was judged on', async () => {
+    const dir = join(t.dir, 'digests', 'TUBAN');
+    const [file] = (await readdir(dir)).filter((f) => f.endsWith('.csv'));
+    const [header, ...lines] = (await readFile(join(dir, file!), 'utf8')).replace(/^\uFEFF/, '').trim().split('\n').map((l) => l.split(','));
+    const col = (name: string) => header!.indexOf(name);
+    expect(lines).toHaveLength(4);
+    for (const l of lines) {
+      expect([l[col('TK dilaporkan OSS / Declared')], l[col('Skala / Scale')], l[col('Program kurang / Missing')]]).toEqual(['50', '03', 'JHT;JP']);
+    }
   });
 
   it('moves them to the other permit when the one holding them is revoked', async () => {

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
 import { anyId } from '../db/anyOf.js';
 import { MANDATORY_PROGRAMS } from '../findings/rules.js';
@@ -16,6 +17,14 @@ export async function findingDetails(db: Db, ids: number[], change: (id: number)
       'f.id', 'f.branch', 'f.category', 'f.status', 'f.priority', 'f.nib', 'f.npp', 'f.kab_kota', 'f.first_seen_at', 'f.evidence',
       'p.name', 'p.npwp', 'p.address', 'p.kbli', 'p.business_scale', 'p.declared_workers',
       'e.active_workers', 'e.total_wages', 'e.programs', 'e.arrears_months', 'e.kab_kota as employer_kab_kota',
+      // An employer's findings are computed on all its active permits (see recomputeFindings):
+      // the line shows the workforce and scale they were judged on, not its one permit's.
+      sql<{ declared: number; scale: string | null } | null>`(
+        SELECT json_build_object('declared', sum(p2.declared_workers), 'scale', max(p2.business_scale))
+        FROM match m2 JOIN permit p2 ON p2.nib = m2.nib
+        WHERE m2.npp = f.npp AND m2.decision = 'matched' AND p2.doc_type NOT IN (3, 4) AND coalesce(p2.nib_status, '') NOT IN ('05', '06')
+        HAVING count(*) > 1
+      )`.as('employer_permits'),
     ])
     .where('f.id', '=', anyId(ids))
     .execute();
@@ -23,7 +32,8 @@ export async function findingDetails(db: Db, ids: number[], change: (id: number)
   return rows.map((r) => {
     const wageRegion = r.employer_kab_kota ?? r.kab_kota;
     const umk = wageRegion ? wages.forKabKota(wageRegion, wageYear) : null;
-    const mandatory = r.business_scale ? MANDATORY_PROGRAMS[r.business_scale] ?? [] : [];
+    const scale = r.employer_permits?.scale ?? r.business_scale;
+    const mandatory = scale ? MANDATORY_PROGRAMS[scale] ?? [] : [];
     return {
       finding_id: r.id,
       branch: r.branch,
@@ -40,8 +50,8 @@ export async function findingDetails(db: Db, ids: number[], change: (id: number)
       kab_kota: r.kab_kota,
       kab_kota_name: r.kab_kota ? kabKotaName(r.kab_kota) ?? null : null,
       kbli: r.kbli,
-      business_scale: r.business_scale,
-      declared_workers: r.declared_workers,
+      business_scale: scale,
+      declared_workers: r.employer_permits ? Number(r.employer_permits.declared) : r.declared_workers,
       reported_workers: r.active_workers,
       average_wage: r.active_workers ? Math.round(Number(r.total_wages) / r.active_workers) : null,
       minimum_wage: umk?.amount ?? null,
