@@ -5,7 +5,7 @@ import axios from 'axios';
 import nodemailer from 'nodemailer';
 import { csvLine } from '../shared/csv.js';
 import { parseRetryAfter } from '../shared/httpErrors.js';
-import { LIST_COLUMNS, listRows, termFor, type DigestPayload } from './digestContent.js';
+import { LIST_COLUMNS, listRows, termFor, type DigestItem, type DigestPayload } from './digestContent.js';
 import { listWorkbook } from './listWorkbook.js';
 
 export class PermanentDeliveryError extends Error {}
@@ -80,9 +80,16 @@ export async function postDigest(url: string, payload: DigestPayload, timeoutMs:
 export function emailText(payload: DigestPayload): { subject: string; text: string } {
   const n = new Set(payload.findings.map((f) => f.nib)).size;
   const categories = Object.entries(payload.counts.by_category).map(([c, k]) => `  - ${termFor(c)}: ${k}`).join('\n') || '  -';
-  const top = payload.findings
+  // The top ten employers, not findings: an employer with several shortfalls is one line
+  // (findings come ranked, so its first is its largest), not several of the ten.
+  const byEmployer = new Map<string, DigestItem[]>();
+  for (const f of payload.findings) byEmployer.set(f.nib, [...(byEmployer.get(f.nib) ?? []), f]);
+  const top = [...byEmployer.values()]
     .slice(0, 10)
-    .map((f, i) => `  ${i + 1}. ${f.company_name} (NIB ${f.nib}) — ${f.bpjs_term}, ${f.priority} TK${f.change === 'new' ? ' [BARU/NEW]' : ''}`)
+    .map((fs, i) => {
+      const terms = fs.map((f) => `${f.bpjs_term} ${f.priority} TK${f.change === 'new' ? ' [BARU/NEW]' : ''}`).join(', ');
+      return `  ${i + 1}. ${fs[0]!.company_name} (NIB ${fs[0]!.nib}) — ${terms}`;
+    })
     .join('\n');
   const resolved = payload.resolved.map((f) => `  - ${f.company_name} (NIB ${f.nib}) — ${f.bpjs_term}`).join('\n');
   const reminder = payload.reason === 'reminder';
