@@ -164,4 +164,27 @@ describe('notifier: Alertmanager-style digests to webhook, e-mail and files', ()
     await deliverBranchDigests(t.ctx.db, t.ctx.config, 'TUBAN', 2026, false);
     expect(tubanPosts()).toBe(3);
   });
+  it('never posts a digest unsigned because the secret variable a branch names is not set', async () => {
+    const variable = 'PATUH_TEST_SURAKARTA_SECRET';
+    delete process.env[variable];
+    await t.ctx.db.updateTable('branch').set({ webhook_secret_env: variable }).where('code', '=', 'SURAKARTA').execute();
+    const before = receiver.requests.length;
+    const [nib] = await importUnregistered(t.ctx, t.dir, { SURAKARTA: 1 });
+    await run();
+    const surakarta = () => receiver.requests.slice(before).filter((r) => (JSON.parse(r.body) as Digest).branch === 'SURAKARTA');
+    expect(surakarta()).toEqual([]);
+    const failed = await listFailedDigests(t.ctx.db);
+    expect(failed).toEqual([expect.objectContaining({ branch: 'SURAKARTA', channel: 'webhook', last_error: expect.stringContaining(variable) })]);
+    process.env[variable] = 'solo-secret';
+    try {
+      await scheduleBranchFlush(t.ctx.db, t.ctx.queues, t.ctx.config, await retryFailedDigests(t.ctx.db), true);
+      await run();
+      const [posted] = surakarta();
+      expect((JSON.parse(posted!.body) as Digest).findings.map((f) => f.nib)).toContain(nib);
+      const [, ts, mac] = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(posted!.signature ?? '') ?? [];
+      expect(mac).toBe(createHmac('sha256', 'solo-secret').update(`${ts}.${posted!.body}`).digest('hex'));
+    } finally {
+      delete process.env[variable];
+    }
+  });
 });

@@ -28,6 +28,11 @@ async function deliverOne(config: Env, branch: BranchRoute, digest: ClaimedDiges
       const url = branch.webhookUrl ?? config.NOTIFY_WEBHOOK_URL;
       if (!url) throw new PermanentDeliveryError(`branch ${branch.code} has no webhook URL any more`);
       const secret = branch.webhookSecretEnv ? process.env[branch.webhookSecretEnv] : config.NOTIFY_WEBHOOK_SECRET;
+      // A branch that names its own secret has a receiver that verifies signatures: posting
+      // unsigned because the variable is missing would be refused there, or worse, accepted.
+      if (branch.webhookSecretEnv && !secret) {
+        throw new PermanentDeliveryError(`branch ${branch.code}: webhook secret variable ${branch.webhookSecretEnv} is not set; the digest was not sent unsigned`);
+      }
       await postDigest(url, digest.payload, config.NOTIFY_WEBHOOK_TIMEOUT_MS, secret);
       return;
     }
