@@ -3,7 +3,7 @@ import type { Db } from '../db/database.js';
 import { anyText } from '../db/anyOf.js';
 import type { Candidate, Decision } from './identifierDecision.js';
 import { clearMatchRequests } from './matchRequestRepository.js';
-import { npwpTaxpayer } from '../shared/identifiers.js';
+import { npwpTaxpayer, placeholderNpwp } from '../shared/identifiers.js';
 
 export interface PermitForMatching {
   nib: string;
@@ -72,7 +72,7 @@ export async function identifierCandidates(
   permits: Array<{ nib: string; noNpp: string | null; npwp: string | null }>,
 ): Promise<Map<string, Candidate[]>> {
   const npps = [...new Set(permits.flatMap((p) => (p.noNpp ? [p.noNpp] : [])))];
-  const npwps = [...new Set(permits.flatMap((p) => (p.npwp ? [p.npwp] : [])))];
+  const npwps = [...new Set(permits.flatMap((p) => (p.npwp && !placeholderNpwp(p.npwp) ? [p.npwp] : [])))];
   const bases = [...new Set(npwps.map((n) => n.slice(1, 10)))];
   const nibs = permits.map((p) => p.nib);
   const result = await sql<{ npp: string; nib: string | null; npwp: string | null; npwp_base: string | null; kab_kota: string | null }>`
@@ -98,7 +98,7 @@ export async function identifierCandidates(
     const employer = (r: (typeof result.rows)[number]) => ({ npp: r.npp, nib: r.nib, npwp: r.npwp, kabKota: r.kab_kota });
     for (const r of (p.noNpp && byNpp.get(p.noNpp)) || []) list.push({ via: 'npp', employer: employer(r) });
     for (const r of byNib.get(p.nib) ?? []) list.push({ via: 'nib', employer: employer(r) });
-    for (const r of (p.npwp && byBase.get(p.npwp.slice(1, 10))) || []) {
+    for (const r of (p.npwp && !placeholderNpwp(p.npwp) && byBase.get(p.npwp.slice(1, 10))) || []) {
       // The base looks up a superset: only an entity's NPWP names a taxpayer by its base.
       if (r.npwp === p.npwp) list.push({ via: 'npwp', employer: employer(r) });
       else if (r.npwp && p.npwp && npwpTaxpayer(r.npwp) === npwpTaxpayer(p.npwp)) list.push({ via: 'npwp_base', employer: employer(r) });

@@ -47,7 +47,16 @@ export function npwpTaxpayer(npwp: string): string {
  * under the business's.
  */
 export function differentTaxpayers(a: string, b: string): boolean {
-  return a.startsWith('0') === b.startsWith('0') && npwpTaxpayer(a) !== npwpTaxpayer(b);
+  return !placeholderNpwp(a) && !placeholderNpwp(b) && a.startsWith('0') === b.startsWith('0') && npwpTaxpayer(a) !== npwpTaxpayer(b);
+}
+
+/**
+ * An NPWP whose taxpayer digits are all zeros (00.000.000.0-000.000): what registries
+ * write when they do not have the number. It names no taxpayer, so it links no permit to
+ * an employer and contradicts none.
+ */
+export function placeholderNpwp(npwp: string): boolean {
+  return /^0+$/.test(npwpTaxpayer(npwp));
 }
 
 /** Kemendagri kab/kota code without the dot: `35.23` and `3523` both give `3523`. */
