@@ -55,13 +55,14 @@ describe('findings of an employer with several permits', () => {
     ]);
   });
 
-  it('flags each of the employer\'s shortfalls once, against the workforce of all its permits', async () => {
+  it('flags each of the employer\'s shortfalls once, against the largest workforce its permits declare', async () => {
     const findings = await active();
     expect(findings.map((f) => f.category).sort()).toEqual(['arrears', 'missing_programs', 'under_reported_wages', 'under_reported_workers']);
     expect(new Set(findings.map((f) => f.nib)).size).toBe(1);
     const workers = findings.find((f) => f.category === 'under_reported_workers')!;
-    expect(workers.priority).toBe(40);
-    expect(workers.evidence).toMatchObject({ declared_workers: 50, reported_workers: 10, gap: 40 });
+    // 30 and 20 declared: the larger, not the sum, since two NIBs of one company may each declare all of it.
+    expect(workers.priority).toBe(20);
+    expect(workers.evidence).toMatchObject({ declared_workers: 30, reported_workers: 10, gap: 20 });
     // The larger of the two scales decides the mandatory programs.
     expect(findings.find((f) => f.category === 'missing_programs')!.evidence).toMatchObject({ business_scale: '03', missing: ['JHT', 'JP'] });
   });
@@ -73,7 +74,7 @@ describe('findings of an employer with several permits', () => {
     const col = (name: string) => header!.indexOf(name);
     expect(lines).toHaveLength(4);
     for (const l of lines) {
-      expect([l[col('TK dilaporkan OSS / Declared')], l[col('Skala / Scale')], l[col('Program kurang / Missing')]]).toEqual(['50', '03', 'JHT;JP']);
+      expect([l[col('TK dilaporkan OSS / Declared')], l[col('Skala / Scale')], l[col('Program kurang / Missing')]]).toEqual(['30', '03', 'JHT;JP']);
     }
   });
 

@@ -49,7 +49,7 @@ async function withEmployerSiblings(db: Db, nibs: string[]): Promise<string[]> {
 interface EmployerPermits {
   /** The permit the employer's findings are listed under. */
   holder: string;
-  /** The employer's active permits taken together: their workforce added up, the largest scale. */
+  /** The employer's active permits taken together: the largest workforce and the largest scale they declare. */
   facts: Pick<PermitFacts, 'declaredWorkers' | 'businessScale'>;
   nibs: string[];
 }
@@ -76,7 +76,10 @@ async function employerPermits(db: Db, npps: string[]): Promise<Map<string, Empl
       continue;
     }
     g.nibs.push(r.nib);
-    g.facts.declaredWorkers += r.declared_workers;
+    // The largest, not the sum: two NIBs of one company (a registration made again, the old
+    // one never revoked) each declare its whole workforce, and adding them would flag a
+    // shortfall the employer does not have.
+    g.facts.declaredWorkers = Math.max(g.facts.declaredWorkers, r.declared_workers);
     // Scales are the PIA codes 01 (micro) to 04 (large): the larger obliges more programs.
     if (r.business_scale && (!g.facts.businessScale || r.business_scale > g.facts.businessScale)) g.facts.businessScale = r.business_scale;
     if (r.holds && !g.held) Object.assign(g, { holder: r.nib, held: true });
@@ -91,7 +94,7 @@ async function employerPermits(db: Db, npps: string[]): Promise<Map<string, Empl
  * writes the findings of its latest state, so concurrent batches cannot leave stale ones.
  *
  * A matched employer's shortfalls belong to the employer, not to each of its permits: they
- * are computed once, on the workforce all its active permits declare, and listed under one
+ * are computed once, on the largest workforce and scale its active permits declare, and listed under one
  * permit, so an officer's list does not name the same arrears twice.
  */
 export async function recomputeFindings(db: Db, nibs: string[], thresholds: RuleThresholds, year: number): Promise<SyncOutcome> {

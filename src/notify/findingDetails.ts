@@ -20,7 +20,7 @@ export async function findingDetails(db: Db, ids: number[], change: (id: number)
       // An employer's findings are computed on all its active permits (see recomputeFindings):
       // the line shows the workforce and scale they were judged on, not its one permit's.
       sql<{ declared: number; scale: string | null } | null>`(
-        SELECT json_build_object('declared', sum(p2.declared_workers), 'scale', max(p2.business_scale))
+        SELECT json_build_object('declared', max(p2.declared_workers), 'scale', max(p2.business_scale))
         FROM match m2 JOIN permit p2 ON p2.nib = m2.nib
         WHERE m2.npp = f.npp AND m2.decision = 'matched' AND p2.doc_type NOT IN (3, 4) AND coalesce(p2.nib_status, '') NOT IN ('05', '06')
         HAVING count(*) > 1

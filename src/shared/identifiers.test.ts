@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
+  differentTaxpayers,
+  placeholderNpwp,
   NIB_PATTERN,
   kabKotaOfAreaCode,
   normaliseKabKota,
@@ -285,5 +287,22 @@ describe('normaliseNpp', () => {
         expect(normaliseNpp(parts.join(sep))).toBe(parts.join('').toUpperCase());
       }),
     );
+  });
+});
+
+describe('placeholderNpwp', () => {
+  it('takes one digit repeated for no number, whatever the branch digits, and no real NPWP', () => {
+    expect(placeholderNpwp('0000000000000000')).toBe(true);
+    expect(placeholderNpwp('0999999999000000')).toBe(true);
+    expect(placeholderNpwp('0000000000001000')).toBe(true);
+    expect(placeholderNpwp('1111111111111111')).toBe(true);
+    expect(placeholderNpwp('0012345678901000')).toBe(false);
+    expect(placeholderNpwp('3523014501900001')).toBe(false);
+  });
+
+  it('is never evidence that two records name two taxpayers', () => {
+    expect(differentTaxpayers('0000000000000000', '0012345678901000')).toBe(false);
+    expect(differentTaxpayers('0012345678901000', '0999999999000000')).toBe(false);
+    expect(differentTaxpayers('0012345678901000', '0023456789012000')).toBe(true);
   });
 });

@@ -51,12 +51,12 @@ export function differentTaxpayers(a: string, b: string): boolean {
 }
 
 /**
- * An NPWP whose taxpayer digits are all zeros (00.000.000.0-000.000): what registries
- * write when they do not have the number. It names no taxpayer, so it links no permit to
- * an employer and contradicts none.
+ * An NPWP whose taxpayer digits are one digit repeated (00.000.000.0-000.000,
+ * 99.999.999.9-999.999): what registries and forms write when they do not have the
+ * number. It names no taxpayer, so it links no permit to an employer and contradicts none.
  */
 export function placeholderNpwp(npwp: string): boolean {
-  return /^0+$/.test(npwpTaxpayer(npwp));
+  return /^(\d)\1*$/.test(npwpTaxpayer(npwp));
 }
 
 /** Kemendagri kab/kota code without the dot: `35.23` and `3523` both give `3523`. */
