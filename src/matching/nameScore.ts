@@ -519,6 +519,9 @@ export function scoreNamePair(permitSide: NameSide, employerSide: NameSide, stat
     score -= 0.1 + 0.3 * Math.max(0, 0.8 - rarity);
     against.push(`legal form ${eForm} vs ${pForm}`);
   }
+  // Bonuses may have lifted the score above 1: capped first, a conflicting identifier
+  // takes it to 0.4 at most, never to 0.5000000000000001.
+  score = Math.min(1, score);
   if (permit.npwp && employer.npwp && differentTaxpayers(permit.npwp, employer.npwp)) {
     score -= 0.6;
     against.push(`another taxpayer NPWP (${employer.npwp})`);
