@@ -75,6 +75,8 @@ export const envSchema = z.object({
   RECHECK_WAIT_MS: nonNegativeInt(10_000).pipe(z.number().max(120_000)),
   PORT: nonNegativeInt(8080).pipe(z.number().max(65535)),
   API_BODY_LIMIT_BYTES: positiveInt(2 * 1024 * 1024),
+  /** Rows of one CSV/XLSX download of GET /findings; the rest follows its next cursor. */
+  API_DOWNLOAD_MAX_ROWS: positiveInt(100_000).pipe(z.number().max(1_000_000)),
   OSS_FEED_PAGE_SIZE: positiveInt(500).pipe(z.number().max(5000)),
   OSS_HTTP_TIMEOUT_MS: positiveInt(15_000),
   MATCH_BATCH_SIZE: positiveInt(1000).pipe(z.number().max(20_000)),

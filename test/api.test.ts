@@ -175,6 +175,32 @@ describe('HTTP API: keys, roles, branch scope and refusals', () => {
     expect(book.worksheets[0]!.rowCount).toBe(4);
   });
 
+  it('a download longer than API_DOWNLOAD_MAX_ROWS says where the rest begins, and the cursor fetches it', async () => {
+    const small = await buildServer({ ...t.ctx, config: { ...t.ctx.config, API_DOWNLOAD_MAX_ROWS: 2 } });
+    try {
+      const get = (url: string) => small.inject({ method: 'GET', url, headers: { authorization: `Bearer ${key.tuban}` } });
+      const ids = (body: string) => body.trim().split('\n').slice(1).map((l) => Number(l.trim().split(',').pop()));
+      const first = await get('/findings?format=csv&branch=TUBAN');
+      expect(first.statusCode).toBe(200);
+      expect(ids(first.body)).toHaveLength(2);
+      const cursor = first.headers['x-next-cursor'] as string;
+      expect(cursor).toMatch(/^\d+:\d+$/);
+      expect(first.headers.link).toBe(`</findings?format=csv&branch=TUBAN&cursor=${encodeURIComponent(cursor)}>; rel="next"`);
+      const rest = await get(`/findings?format=csv&branch=TUBAN&cursor=${encodeURIComponent(cursor)}`);
+      expect(rest.headers['x-next-cursor']).toBeUndefined();
+      const all = [...ids(first.body), ...ids(rest.body)];
+      expect(all).toHaveLength(3);
+      expect(new Set(all).size).toBe(3);
+      // The whole list in one download has no such headers.
+      const whole = await call('GET', '/findings?format=csv&branch=TUBAN', 'tuban');
+      expect(ids(whole.body)).toEqual(all);
+      expect(whole.headers['x-next-cursor']).toBeUndefined();
+      expect(whole.headers.link).toBeUndefined();
+    } finally {
+      await small.close();
+    }
+  });
+
   it('shows a permit with its match explanation, within scope', async () => {
     const own = await call('GET', `/permits/${tubanNibs[0]}`, 'tuban');
     expect(own.json()).toMatchObject({ permit: { nib: tubanNibs[0], branch: 'TUBAN' }, match: { decision: 'unmatched', method: 'none' } });

@@ -11,7 +11,6 @@ import { csvLine } from '../shared/csv.js';
 import { actorOf, assertInScope, branchesAskedFor, HttpError, requireRole, scope } from './auth.js';
 import { parse } from './validation.js';
 
-const DOWNLOAD_LIMIT = 100_000;
 const CLOSED_STATUSES = new Set(['resolved', 'dismissed']);
 
 export function registerFindingRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -22,13 +21,20 @@ export function registerFindingRoutes(app: FastifyInstance, ctx: AppContext): vo
     const principal = request.principal!;
     await branchesAskedFor(ctx.db, principal, q.branch);
     const download = q.format !== 'json';
-    const page = await findingPage(ctx.db, { ...q, scope: scope(principal), limit: download ? DOWNLOAD_LIMIT : q.limit, cursor: download ? undefined : q.cursor });
+    const page = await findingPage(ctx.db, { ...q, scope: scope(principal), limit: download ? ctx.config.API_DOWNLOAD_MAX_ROWS : q.limit });
     // A listing is no digest: there is no "since the last one", only open and closed.
     const items = (await findingDetails(ctx.db, page.ids, () => 'open', wageYear(ctx.config))).map((i) =>
       CLOSED_STATUSES.has(i.status) ? { ...i, change: 'resolved' as const } : i,
     );
     const order = new Map(page.ids.map((id, i) => [id, i]));
     items.sort((a, b) => order.get(a.finding_id)! - order.get(b.finding_id)!);
+    if (download && page.nextCursor) {
+      // A download stops at API_DOWNLOAD_MAX_ROWS rows: it says so, and where the rest begins,
+      // rather than passing for the whole list.
+      const next = new URLSearchParams(request.query as Record<string, string>);
+      next.set('cursor', page.nextCursor);
+      reply.header('x-next-cursor', page.nextCursor).header('link', `</findings?${next.toString()}>; rel="next"`);
+    }
     if (q.format === 'csv') {
       const body = [LIST_COLUMNS.map((c) => c.header), ...items.map((i) => LIST_COLUMNS.map((c) => c.value(i)))].map((r) => csvLine(r)).join('');
       return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="patuh-findings.csv"').send(`\uFEFF${body}`);

@@ -47,7 +47,16 @@ export function openApiDocument(): Record<string, unknown> {
           summary: 'findings list (officers: their branches only), ranked; cursor pagination; CSV/XLSX download',
           security: bearer,
           parameters: Object.entries(query.properties).map(([name, s]) => ({ name, in: 'query', schema: s })),
-          responses: { '200': { description: '{items, next_cursor} or a file' }, ...errors },
+          responses: {
+            '200': {
+              description: '{items, next_cursor}, or a file of up to API_DOWNLOAD_MAX_ROWS rows',
+              headers: {
+                'X-Next-Cursor': { description: 'on a download cut at API_DOWNLOAD_MAX_ROWS: the cursor of the rest', schema: { type: 'string' } },
+                Link: { description: 'on a download cut at API_DOWNLOAD_MAX_ROWS: the URL of the rest, rel="next"', schema: { type: 'string' } },
+              },
+            },
+            ...errors,
+          },
         },
       },
       '/findings/{id}': { get: { summary: 'one finding with its audit history', security: bearer, parameters: [findingId], responses: { '200': { description: 'the finding' }, ...errors } } },
