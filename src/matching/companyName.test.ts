@@ -191,6 +191,31 @@ describe('normaliseCompanyName', () => {
     expect(normaliseCompanyName('CV Mix').key).toBe('MIX');
   });
 
+  it('reads a lone I after the first word as 1, except as a Balinese name starts', () => {
+    expect(normaliseCompanyName('SMA Negeri I Malang').key).toBe('SMA NEGERI 1 MALANG');
+    expect(normaliseCompanyName('PT Pelabuhan Indonesia I (Persero)').key).toBe('PELABUHAN INDONESIA 1');
+    expect(normaliseCompanyName('PT Angkasa Pura Satu').key).toBe(normaliseCompanyName('PT Angkasa Pura I').key);
+    expect(normaliseCompanyName('Kantor Notaris I Made Bagus, S.H.').key).toBe('NOTARIS I MADE BAGUS');
+    expect(normaliseCompanyName('PT I Love Bali').key).toBe('I LOVE BALI');
+    // Initials stay initials.
+    expect(normaliseCompanyName('PT H.I. Santoso').key).toBe('HI SANTOSO');
+  });
+
+  it('reads digits spelled one by one as one number ("Delapan Delapan" is 88)', () => {
+    expect(normaliseCompanyName('PT Delapan Delapan Jaya').key).toBe('88 JAYA');
+    expect(normaliseCompanyName('PT Tiga Dua Satu').key).toBe('321');
+    expect(normaliseCompanyName('CV Dua Puluh Satu').key).toBe('21');
+    expect(normaliseCompanyName('PT Dua Kelinci').key).toBe('2 KELINCI');
+    // Groups of several digits stay apart, as a code written in groups.
+    expect(normaliseCompanyName('SPBU 54 611 23').key).toBe('SPBU 54 611 23');
+  });
+
+  it('says a word once when a short form after it starts with it ("Bank BPD Bali" is "Bank Bali")', () => {
+    expect(normaliseCompanyName('PT Bank BPD Bali').key).toBe('BANK BALI');
+    expect(normaliseCompanyName('PT Bank Pembangunan Daerah Bali').key).toBe('BANK BALI');
+    expect(normaliseCompanyName('PT BPD Bali').key).toBe('BANK BALI');
+  });
+
   it('drops a legal form inside a name without taking it as the name\'s own', () => {
     const result = normaliseCompanyName('Koperasi Karyawan PT Semen Gresik (Persero) Tbk');
     expect(result.key).toBe('KARYAWAN SEMEN GRESIK');
@@ -219,7 +244,7 @@ describe('letters of other scripts', () => {
  */
 describe('NAME_RULES_VERSION', () => {
   const PINNED: { version: number; keys: Record<string, string> } = {
-    version: 10,
+    version: 11,
     keys: {
       'PT. Maju Jaya Sejahtera': 'MAJU JAYA SEJAHTERA',
       'PT Semen Indonesia (Persero) Tbk': 'SEMEN INDONESIA',
@@ -285,6 +310,9 @@ describe('NAME_RULES_VERSION', () => {
       'PT Bank Pembangunan Daerah Nusa Tenggara Timur': 'BANK NUSA TENGGARA TIMUR',
       'CU Lantang Tipo': 'LANTANG TIPO',
       'TK Permata Hati Tk. 2': 'TK PERMATA HATI TK 2',
+      'PT Angkasa Pura I': 'ANGKASA PURA 1',
+      'PT Delapan Delapan Jaya': '88 JAYA',
+      'PT Bank BPD Bali': 'BANK BALI',
     },
   };
 

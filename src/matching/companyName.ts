@@ -15,7 +15,7 @@ import { boundedMemo } from '../shared/boundedMemo.js';
  * sends the permits it affects back to matching (nameRulesUpgrade.ts).
  * companyName.test.ts pins a sample of names to this version.
  */
-export const NAME_RULES_VERSION = 10;
+export const NAME_RULES_VERSION = 11;
 
 /** Legal forms, canonical code → spellings as token sequences (after punctuation folding). */
 const LEGAL_FORMS: Record<string, string[]> = {
@@ -231,13 +231,24 @@ function romanValue(token: string): number {
 }
 
 /**
- * Numbers in one spelling: number words anywhere, Roman numerals after the first word (a
- * first word like "XX" or "IV" is more likely a brand than a number).
+ * Balinese names start with an "I" that is no number ("Notaris I Made Bagus", "UD I Wayan
+ * Sudarsana"): a lone I before one of them stays a word.
  */
-function foldNumber(token: string, index: number): string {
+const BALINESE_NAMES_AFTER_I = new Set(['WAYAN', 'MADE', 'NYOMAN', 'KETUT', 'GEDE', 'PUTU', 'KOMANG', 'KADEK', 'GUSTI', 'NENGAH', 'DEWA', 'GEDHE', 'KOMPIANG']);
+
+/**
+ * Numbers in one spelling: number words anywhere, Roman numerals after the first word (a
+ * first word like "XX" or "IV" is more likely a brand than a number). A lone I after the
+ * first word is one as well ("SMA Negeri I Malang", "PT Pelabuhan Indonesia I", "PT Angkasa
+ * Pura I", enrolled as "… 1" or "… Satu"): initials are joined before this ("H I" → "HI"),
+ * so what stands alone here is a numeral; a name cut at 30 characters just after an "I" is
+ * read as cut by scoring (nameScore.ts), which takes "1" for the "I" it was.
+ */
+function foldNumber(token: string, index: number, tokens: string[]): string {
   const word = NUMBER_WORDS[token];
   if (word) return word;
   if (index > 0 && ROMAN_NUMERAL.test(token)) return String(romanValue(token));
+  if (index > 0 && token === 'I' && !BALINESE_NAMES_AFTER_I.has(tokens[index + 1] ?? '')) return '1';
   return token;
 }
 
@@ -258,6 +269,27 @@ function joinNumberWords(tokens: string[]): string[] {
       out.push(String(10 * d + (units ?? 0)));
       i += units === null ? 1 : 2;
     } else out.push(tokens[i]!);
+  }
+  return joinDigitRuns(out);
+}
+
+/**
+ * Digits read one by one are one number: "Delapan Delapan" (after its words became "8 8")
+ * is enrolled as "88", "Tiga Tiga Tiga" as "333". Only single digits: "SPBU 54 611" keeps
+ * its groups apart, as another registry may write them apart too.
+ */
+function joinDigitRuns(tokens: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; ) {
+    let end = i;
+    while (end < tokens.length && /^[0-9]$/.test(tokens[end]!)) end += 1;
+    if (end - i >= 2) {
+      out.push(tokens.slice(i, end).join(''));
+      i = end;
+    } else {
+      out.push(tokens[i]!);
+      i += 1;
+    }
   }
   return out;
 }
@@ -397,7 +429,10 @@ function foldPhrases(tokens: string[]): string[] {
   for (let i = 0; i < tokens.length; ) {
     const phrase = PHRASE_SEQUENCES.find(({ tokens: seq }) => matchSequence(tokens, i, seq));
     if (phrase) {
-      out.push(...phrase.canonical);
+      // A short form after the word it starts with says that word once: "Bank BPD Bali" is
+      // "Bank Pembangunan Daerah Bali", enrolled as "BANK BALI", not "BANK BANK BALI".
+      const doubled = phrase.canonical[0] === out[out.length - 1] && phrase.tokens[0] !== out[out.length - 1];
+      out.push(...(doubled ? phrase.canonical.slice(1) : phrase.canonical));
       i += phrase.tokens.length;
     } else {
       out.push(tokens[i]!);

@@ -301,7 +301,7 @@ describe('scoreNamePair', () => {
     const joined = scoreNamePair(side('PT Majujaya'), side('PT MAJU JAYA', { kabKota: BANDUNG }), stats);
     const apart = scoreNamePair(side('PT Maju Jaya'), side('PT MAJU JAYA', { kabKota: BANDUNG }), stats);
     expect(joined.score).toBeCloseTo(apart.score, 10);
-    // Parts of fewer than three letters are not joined, nor are words that are not adjacent.
+    // Words that are not adjacent are not joined.
     expect(score(side('PT Mas Agro Jaya'), side('PT MASJAYA AGRO'))).toBeLessThan(0.7);
   });
 
@@ -316,6 +316,40 @@ describe('scoreNamePair', () => {
     // Within a longer name, for the words it stands for only.
     expect(score(side('PT PLN Batam'), side('PT Perusahaan Listrik Negara Batam'))).toBeGreaterThan(0.86);
     expect(score(side('PT PLN Batam'), side('PT Perusahaan Listrik Negara Bintan'))).toBeLessThan(0.7);
+  });
+
+  it('joins an Arabic word written apart where its apostrophe was ("MA HAD" is "Ma\'had")', () => {
+    expect(score(side("Pondok Pesantren Ma'had Al Zaytun"), side('PONPES MA HAD AL ZAYTUN'))).toBeGreaterThan(0.95);
+    expect(score(side("Yayasan Ta'mir Masjid Xylofon"), side('YAYASAN TA MIR MASJID XYLOFON'))).toBeGreaterThan(0.95);
+  });
+
+  it('reads "Bank BCA" as "Bank Central Asia", saying "Bank" once, and only for a bank', () => {
+    // Before: "BANK" on both sides kept the acronym from being read, and the pair scored 0.1.
+    const bca = scoreNamePair(side('PT Bank BCA Syariah'), side('PT BANK CENTRAL ASIA SYARIAH'), stats);
+    expect(bca.score).toBeGreaterThan(0.86);
+    expect(bca.for).toContain('acronym BCA = BANK CENTRAL ASIA');
+    expect(score(side('PT BANK BNI (PERSERO) TBK'), side('PT Bank Negara Indonesia (Persero) Tbk'))).toBeGreaterThan(0.86);
+    // The subsidiary stays apart from its parent, and the kind of shop is no initial.
+    expect(score(side('PT Bank BCA Syariah'), side('PT BANK CENTRAL ASIA TBK'))).toBeLessThan(0.7);
+    expect(score(side('Toko TBS'), side('TOKO BANGUNAN SEJAHTERA'))).toBeLessThan(0.7);
+    expect(score(side('Klinik KSH'), side('KLINIK SEHAT HARAPAN'))).toBeLessThan(0.7);
+  });
+
+  it('reads a Chinese-Indonesian syllable ending in "i" or "y" as one spelling ("Hok Lay" / "Hok Lai")', () => {
+    // Before: words under four letters were never close, and the pair scored 0.2.
+    expect(score(side('PT Hok Lay Xylofon'), side('PT HOK LAI XYLOFON'))).toBeGreaterThan(0.86);
+    expect(score(side('Toko Hok Lay'), side('TOKO HOK LAI'))).toBeGreaterThan(0.86);
+    // Only that letter at the end: another consonant or vowel is another syllable.
+    expect(score(side('Toko Hok Lay'), side('TOKO HOK LAM'))).toBeLessThan(0.7);
+    expect(score(side('Toko Hok Lai'), side('TOKO HOK LAU'))).toBeLessThan(0.7);
+  });
+
+  it('takes a lone "I" that normalisation read as 1 for a cut-off word in a 30-character name', () => {
+    const cut = 'PT SINAR XYLOFON ABADI JAYA I';
+    expect(looksTruncated(cut)).toBe(true);
+    expect(normaliseCompanyName(cut).tokens.at(-1)).toBe('1');
+    expect(score(side(cut), side('PT Sinar Xylofon Abadi Jaya Indah'))).toBeGreaterThan(0.86);
+    expect(score(side(cut), side('PT Sinar Xylofon Abadi Jaya Utama'))).toBeLessThan(score(side(cut), side('PT Sinar Xylofon Abadi Jaya Indah')) - 0.2);
   });
 
   it('does not read a common word as the initials of common words ("MAJU" is not "MAKMUR ABADI JAYA UTAMA")', () => {

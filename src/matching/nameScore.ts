@@ -141,6 +141,8 @@ export function editDistance(a: string, b: string, max = 2): number {
 
 /** Whether a cut-off word could be the start of `word` (also in its other spellings). */
 function completesTo(fragment: string, word: string): boolean {
+  // A lone "I" reads as the numeral 1 (companyName.ts); cut off, it was a word's first letter.
+  if (fragment === '1' && word.startsWith('I')) return true;
   return word.startsWith(fragment) || completionsOf(fragment).some((c) => c !== fragment && (c === word || c.startsWith(word)));
 }
 
@@ -161,7 +163,7 @@ function wordSimilarity(a: string, b: string, aIsLast: boolean, bIsLast: boolean
   if (bIsLast && bTruncated && b.length >= 1 && completesTo(b, a)) return 0.9;
   if (aIsLast && aTruncated && a.length >= 1 && completesTo(a, b)) return 0.9;
   const shorter = Math.min(a.length, b.length);
-  if (shorter < 4) return 0;
+  if (shorter < 4) return finalIY(a, b) ? 0.85 : 0;
   const distance = editDistance(a, b, 2);
   const close = distance === 1 ? 0.85 : distance === 2 && shorter >= 8 ? 0.7 : 0;
   if (!close) return 0;
@@ -172,6 +174,16 @@ function wordSimilarity(a: string, b: string, aIsLast: boolean, bIsLast: boolean
   if (substituted && !isKeyboardSlip(...substituted)) return 0;
   const established = (w: string) => NAME_WORDS.has(w) || stats.frequency(w) >= ESTABLISHED_WORD_FREQUENCY;
   return established(a) && established(b) ? 0 : close;
+}
+
+/**
+ * A Chinese-Indonesian syllable ends in "i" or "y" as its writer pleases ("Hok Lay" / "Hok
+ * Lai", "Tay" / "Tai", "Mey" / "Mei"): in a word of three letters, a vowel then "i" or "y" is
+ * one spelling, where a letter changed otherwise is another word.
+ */
+function finalIY(a: string, b: string): boolean {
+  if (a.length !== 3 || b.length !== 3 || a.slice(0, 2) !== b.slice(0, 2) || !/[AEOU]/.test(a[1]!)) return false;
+  return (a[2] === 'I' && b[2] === 'Y') || (a[2] === 'Y' && b[2] === 'I');
 }
 
 /**
@@ -274,7 +286,7 @@ function entityForm(forms: string[]): string | null {
 
 /**
  * Two adjacent words on one side written as one word on the other ("SARI ROTI" /
- * "SARIROTI"), each part at least three letters, are joined on the side that splits them,
+ * "SARIROTI"), each part at least two letters and one of them three, are joined on the side that splits them,
  * so the two sides align word for word. A joined word weighs no more than its two parts
  * together, and is no rarer than the rarer of them: "MAJUJAYA" is "MAJU JAYA".
  */
@@ -308,11 +320,13 @@ function joinSplitWords(permit: string[], employer: string[], stats: WordStats):
   const splits = (whole: string[], apart: string[]): number[] => {
     const found: number[] = [];
     for (const w of whole) {
-      if (w.length < 6 || apart.includes(w)) continue;
+      if (w.length < 5 || apart.includes(w)) continue;
       for (let j = 0; j + 1 < apart.length; j += 1) {
         const a = apart[j]!;
         const b = apart[j + 1]!;
-        if (a.length >= 3 && b.length >= 3 && a.length + b.length === w.length && w.startsWith(a) && w.endsWith(b) && !found.includes(j) && !found.includes(j - 1) && !found.includes(j + 1)) {
+        // A part of two letters is an Arabic word split where its apostrophe was ("Ma'had"
+        // written "MA HAD", "Jami'ah" "JAMI AH"); the other part is a syllable or more.
+        if (Math.min(a.length, b.length) >= 2 && Math.max(a.length, b.length) >= 3 && a.length + b.length === w.length && w.startsWith(a) && w.endsWith(b) && !found.includes(j) && !found.includes(j - 1) && !found.includes(j + 1)) {
           found.push(j);
           break;
         }
@@ -349,14 +363,22 @@ function collapseAcronyms(joined: JoinedWords | null, permit: string[], employer
       const run = spelledOut(acronym, out);
       if (!run) continue;
       const words = out.slice(run[0], run[1]).filter((w) => !ACRONYM_SKIPS.has(w));
-      if (words.some((w) => short.includes(w))) continue;
+      // "Bank BCA", "Bank BNI" say "Bank" twice, as a bank's initials hold it: the word is
+      // kept on both sides. Only "Bank": before other initials the word is the kind of
+      // business ("Toko TBS", "Klinik KSH"), and initials of common words after it are no
+      // evidence of "Toko Bangunan Sejahtera".
+      const at = short.indexOf(acronym);
+      const firstWordBefore = at > 0 && words[0] === 'BANK' && short[at - 1] === 'BANK' && short.filter((w) => w === 'BANK').length === 1;
+      const spelled = firstWordBefore ? words.slice(1) : words;
+      if (spelled.some((w) => short.includes(w))) continue;
+      const keep = firstWordBefore ? 1 : 0;
       result ??= respelling(permit, employer);
-      const weights = words.map((w) => wordWeight(stats, w));
+      const weights = spelled.map((w) => wordWeight(stats, w));
       const own = wordWeight(stats, acronym);
       result.weights.set(acronym, Math.min(own, weights.reduce((a, b) => a + b, 0)));
       result.rarest.set(acronym, Math.min(own, Math.max(...weights)));
       result.acronyms.set(acronym, words.join(' '));
-      out = [...out.slice(0, run[0]), acronym, ...out.slice(run[1])];
+      out = [...out.slice(0, run[0] + keep), acronym, ...out.slice(run[1])];
     }
     return out;
   };
