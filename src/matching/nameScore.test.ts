@@ -335,6 +335,17 @@ describe('scoreNamePair', () => {
     expect(score(side('Klinik KSH'), side('KLINIK SEHAT HARAPAN'))).toBeLessThan(0.7);
   });
 
+  it('counts a shared word that says the kind of business (BPR, Toko) as common, however few names hold it', () => {
+    // A branch's extract with few BPRs: "BPR" shared outweighed "MANDIRI" on one side, and
+    // two BPRs of common words one word apart linked at 0.891.
+    const branch: WordStats = { total: 4000, frequency: (t) => ({ BPR: 8, TOKO: 20, ARTHA: 60, JAYA: 600, MANDIRI: 200, SUMBER: 300, BARU: 150 })[t] ?? 0 };
+    expect(scoreNamePair(side('PT BPR Artha Jaya Mandiri'), side('PT BPR ARTHA JAYA'), branch).score).toBeLessThan(0.86);
+    expect(scoreNamePair(side('Toko Sumber Baru Mandiri'), side('TOKO SUMBER BARU'), branch).score).toBeLessThan(0.86);
+    // The same name is still the same company.
+    expect(scoreNamePair(side('PT BPR Artha Jaya'), side('PT BPR ARTHA JAYA'), branch).score).toBeGreaterThan(0.95);
+    expect(scoreNamePair(side('PT Bank Perkreditan Rakyat Artha Jaya Mandiri'), side('PT BPR ARTHA JAYA MANDIRI'), branch).score).toBeGreaterThan(0.95);
+  });
+
   it('reads a Chinese-Indonesian syllable ending in "i" or "y" as one spelling ("Hok Lay" / "Hok Lai")', () => {
     // Before: words under four letters were never close, and the pair scored 0.2.
     expect(score(side('PT Hok Lay Xylofon'), side('PT HOK LAI XYLOFON'))).toBeGreaterThan(0.86);

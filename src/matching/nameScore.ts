@@ -62,6 +62,18 @@ const SUBSIDIARY_MARKERS = new Set([
   'SYARIAH', 'LOGISTIK', 'FINANCE', 'MULTIFINANCE', 'FINANCIAL', 'SEKURITAS', 'ASURANSI', 'INVESTAMA', 'KAPITAL', 'CAPITAL',
   'VENTURA', 'VENTURES', 'HOLDING', 'HOLDINGS', 'PROPERTI', 'PROPERTY', 'REALTY', 'LEASING', 'RESOURCES', 'EKSPRES', 'EXPRESS',
 ]);
+/**
+ * Words that say what kind of business a name is (a BPR, a hospital, a school, a shop),
+ * not which: shared, they count as a common word does, however few names hold them. In a
+ * registry of few BPRs, "BPR" shared made "PT BPR Artha Jaya" a link (0.891) to "PT BPR
+ * Artha Jaya Mandiri", another bank of common words.
+ */
+const KIND_WORDS = new Set([
+  'BPR', 'BPRS', 'BANK', 'RS', 'RSU', 'RSUD', 'RSIA', 'RSI', 'RSB', 'RSJ', 'KLINIK', 'APOTEK', 'PUSKESMAS', 'TOKO', 'BENGKEL',
+  'SMA', 'SMK', 'SMP', 'SD', 'TK', 'MTS', 'MI', 'MA', 'PAUD', 'HOTEL', 'RESTORAN', 'RM', 'SALON', 'LAUNDRY', 'LPD', 'LKM', 'LKMS', 'BMT', 'SPBU',
+]);
+/** The most a shared kind word weighs, relative to a word no other employer has. */
+const KIND_WORD_WEIGHT = 0.2;
 /** What a subsidiary marker on one side only takes off the score: enough to keep a parent's name from linking. */
 const SUBSIDIARY_MARKER_PENALTY = 0.3;
 /** Below this rarity no shared word is distinctive: the name is common words only. */
@@ -416,7 +428,9 @@ export function scoreNamePair(permitSide: NameSide, employerSide: NameSide, stat
     });
     if (best.j >= 0) {
       used.add(best.j);
-      const weight = Math.min(weightOf(pt), weightOf(employer.tokens[best.j]!));
+      const et = employer.tokens[best.j]!;
+      const full = Math.min(weightOf(pt), weightOf(et));
+      const weight = pt === et && KIND_WORDS.has(pt) ? Math.min(full, KIND_WORD_WEIGHT * Math.log(stats.total + 2)) : full;
       pairs.push({ i, j: best.j, sim: best.sim, weight });
     }
   });
