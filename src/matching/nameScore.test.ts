@@ -413,6 +413,18 @@ describe('scoreNamePair', () => {
     expect(scoreNamePair(side('PDAM Kab. Bogor', { kabKota: bogor }), side('PDAM', { kabKota: bogor }), stats).nameSimilarity).toBeLessThan(1);
   });
 
+  it('lets a name that is its region after one word leave out only the designator, both records being there', () => {
+    // Before: "KABUPATEN" counted as a distinctive word on one side, and the pair scored 0.62.
+    const sidoarjo = '3515';
+    const permit = side('RSUD Kabupaten Sidoarjo', { kabKota: sidoarjo });
+    expect(score(permit, side('RSUD SIDOARJO', { kabKota: sidoarjo }))).toBeGreaterThan(0.95);
+    expect(score(side('RSUD SIDOARJO', { kabKota: sidoarjo }), permit)).toBeGreaterThan(0.95);
+    // Enrolled elsewhere, the designator may be what tells the kota's hospital from the kabupaten's.
+    expect(score(permit, side('RSUD SIDOARJO', { kabKota: '3578' }))).toBeLessThan(0.7);
+    expect(score(side('RSUD Kota Malang', { kabKota: '3573' }), side('RSUD MALANG', { kabKota: '3507' }))).toBeLessThan(0.7);
+    expect(score(side('RSUD Kota Malang', { kabKota: '3573' }), side('RSUD KABUPATEN MALANG', { kabKota: '3573' }))).toBeLessThan(0.7);
+  });
+
   it('knows the kab/kota a name ends with in the words of a normalised name ("Lima Puluh Kota" is "50 KOTA")', () => {
     const limaPuluhKota = '1307';
     const withRegion = side('Perumda Air Minum Tirta Kahuripan Kab. Lima Puluh Kota', { kabKota: limaPuluhKota });

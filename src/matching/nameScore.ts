@@ -13,7 +13,7 @@
 import { boundedMemo } from '../shared/boundedMemo.js';
 import { ACRONYM_SKIPS, completionsOf, isOnlyLegalForm } from './companyName.js';
 import { couldBeAcronym, couldBeTwoInitials, spelledOut } from './acronyms.js';
-import { ownRegionSuffixLength, REGION_DESIGNATORS } from './regionDesignation.js';
+import { ownDesignatorAfterOneWord, ownRegionSuffixLength, REGION_DESIGNATORS } from './regionDesignation.js';
 import { NAME_WORDS } from './nameLexicon.js';
 import { isSpellingVariant } from './spellingVariant.js';
 import { isKeyboardSlip, substitutedLetters } from './keyboardSlip.js';
@@ -273,7 +273,15 @@ export function addressSimilarity(a: string | null | undefined, b: string | null
  */
 function ignoreOwnRegion(side: NameSide, other: NameSide, matched: Set<number>, ignored: Set<number>): void {
   const length = ownRegionSuffixLength(side.tokens, side.kabKota);
-  if (!length) return;
+  if (!length) {
+    // A hospital or water company named by its region: its name must be met whole, save
+    // the designator, when the other side writes no designator and is in the same kab/kota
+    // (else the designator may be what tells "RSUD Kota Malang" from the Kabupaten's).
+    const at = side.kabKota === other.kabKota ? ownDesignatorAfterOneWord(side.tokens, side.kabKota) : -1;
+    const regionMatched = at > 0 && side.tokens.every((_, k) => k === at || matched.has(k));
+    if (regionMatched && !other.tokens.some((t) => REGION_DESIGNATORS.has(t))) ignored.add(at);
+    return;
+  }
   const from = side.tokens.length - length;
   const anyMatched = side.tokens.some((_, k) => k >= from && matched.has(k));
   // Only when the other side has no designator: "KOTA MALANG" and "KABUPATEN MALANG" are two regions.

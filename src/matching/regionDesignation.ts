@@ -71,3 +71,17 @@ export function ownRegionSuffixLength(tokens: readonly string[], kabKota: string
   if (start + 1 >= 3 && endsWith(tokens, start + 1, words)) return words.length;
   return 0;
 }
+
+/**
+ * Where a name ends with its own kab/kota's designator and name after a single word
+ * ("RSUD KABUPATEN SIDOARJO", "PDAM KOTA MALANG"), the designator's index; else -1. The
+ * region is then the name itself, and only the designator may go unsaid ("RSUD SIDOARJO"
+ * enrolled in Kabupaten Sidoarjo).
+ */
+export function ownDesignatorAfterOneWord(tokens: readonly string[], kabKota: string | null): number {
+  if (!kabKota) return -1;
+  const designation = designationOf(kabKota);
+  if (!designation) return -1;
+  const start = tokens.length - designation.words.length - 1;
+  return start === 1 && designation.designators.includes(tokens[start]!) && endsWith(tokens, start + 1, designation.words) ? start : -1;
+}
