@@ -292,6 +292,11 @@ describe('scoreNamePair', () => {
     expect(parent.against.join(' ')).toContain('SYARIAH');
     expect(scoreNamePair(permit, side('PT BANK CENTRAL ASIA SYARIAH'), national).score).toBeGreaterThan(0.95);
     expect(scoreNamePair(side('PT Surya Nusa'), side('PT SURYA NUSA LOGISTIK'), national).score).toBeLessThan(0.7);
+    // A state enterprise's trading and infrastructure arms: "Multi Bintang Indonesia Niaga" linked at 0.866.
+    const group: WordStats = { total: 1_000_000, frequency: (t) => ({ MULTI: 9000, BINTANG: 9000, INDONESIA: 110000, NIAGA: 6000, HUTAMA: 40, KARYA: 90000, INFRASTRUKTUR: 900 })[t] ?? 0 };
+    expect(scoreNamePair(side('PT Multi Bintang Indonesia Tbk'), side('PT MULTI BINTANG INDONESIA NIAGA'), group).score).toBeLessThan(0.7);
+    expect(scoreNamePair(side('PT Hutama Karya (Persero)'), side('PT HUTAMA KARYA INFRASTRUKTUR'), group).score).toBeLessThan(0.7);
+    expect(scoreNamePair(side('PT Multi Bintang Indonesia Niaga'), side('PT MULTI BINTANG INDONESIA NIAGA'), group).score).toBeGreaterThan(0.95);
   });
 
   it('aligns a word with two adjacent words written apart on the other side, in either direction', () => {

@@ -61,6 +61,9 @@ const TRUNCATION_LENGTHS = new Set([29, 30]);
 const SUBSIDIARY_MARKERS = new Set([
   'SYARIAH', 'LOGISTIK', 'FINANCE', 'MULTIFINANCE', 'FINANCIAL', 'SEKURITAS', 'ASURANSI', 'INVESTAMA', 'KAPITAL', 'CAPITAL',
   'VENTURA', 'VENTURES', 'HOLDING', 'HOLDINGS', 'PROPERTI', 'PROPERTY', 'REALTY', 'LEASING', 'RESOURCES', 'EKSPRES', 'EXPRESS',
+  // A state enterprise's trading, distribution and infrastructure arms: "Pupuk Indonesia Niaga",
+  // "Multi Bintang Indonesia Niaga", "Hutama Karya Infrastruktur", "Kimia Farma Distribusi".
+  'NIAGA', 'DISTRIBUSI', 'DISTRIBUTION', 'INFRASTRUKTUR', 'INFRASTRUCTURE',
 ]);
 /**
  * Words that say what kind of business a name is (a BPR, a hospital, a school, a shop),
