@@ -210,6 +210,23 @@ describe('normaliseCompanyName', () => {
     expect(normaliseCompanyName('SPBU 54 611 23').key).toBe('SPBU 54 611 23');
   });
 
+  it('keeps the party before "qq" (qualitate qua), only between two names', () => {
+    expect(normaliseCompanyName('CV Sumber Rejeki qq Toko Sumber Rejeki').key).toBe('SUMBER REJEKI');
+    expect(normaliseCompanyName('PT Djaja Makmur q.q. PT Sinar Abadi').key).toBe('JAYA MAKMUR');
+    expect(normaliseCompanyName('CV QQ Jaya').key).toBe('QQ JAYA');
+    expect(normaliseCompanyName('PT Sinar QQ').key).toBe('SINAR QQ');
+  });
+
+  it('cuts a state enterprise\'s unit written after its name', () => {
+    expect(normaliseCompanyName('PT Kereta Api Indonesia (Persero) Daop 8 Surabaya').key).toBe('KERETA API INDONESIA');
+    expect(normaliseCompanyName('Perum Perhutani KPH Malang').key).toBe('PERHUTANI');
+    expect(normaliseCompanyName('PT PLN (Persero) UID Jawa Timur').key).toBe('PLN');
+    expect(normaliseCompanyName('PT PLN (Persero) UP3 Malang').key).toBe('PLN');
+    expect(normaliseCompanyName('PT Telkom Indonesia Witel Malang').key).toBe('TELKOM INDONESIA');
+    // Not as the name's first word.
+    expect(normaliseCompanyName('CV KPH Jaya').key).toBe('KPH JAYA');
+  });
+
   it('says a word once when a short form after it starts with it ("Bank BPD Bali" is "Bank Bali")', () => {
     expect(normaliseCompanyName('PT Bank BPD Bali').key).toBe('BANK BALI');
     expect(normaliseCompanyName('PT Bank Pembangunan Daerah Bali').key).toBe('BANK BALI');
@@ -313,6 +330,8 @@ describe('NAME_RULES_VERSION', () => {
       'PT Angkasa Pura I': 'ANGKASA PURA 1',
       'PT Delapan Delapan Jaya': '88 JAYA',
       'PT Bank BPD Bali': 'BANK BALI',
+      'CV Sumber Rejeki qq Toko Sumber Rejeki': 'SUMBER REJEKI',
+      'Perum Perhutani KPH Malang': 'PERHUTANI',
     },
   };
 

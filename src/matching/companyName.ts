@@ -497,6 +497,22 @@ function dropFormerName(upper: string): string {
 }
 
 /**
+ * "qq" (qualitate qua) names who the party acts as or for: "CV Sumber Rejeki qq Toko
+ * Sumber Rejeki", "PT Djaja Makmur qq PT Sinar Abadi". The party is the name before it,
+ * as a registry without the "qq" enrolls it.
+ */
+const QUALITATE_QUA = /(?<![A-Z0-9])Q\s*\.?\s*Q(?![A-Z0-9])/;
+
+function dropQualitateQua(upper: string): string {
+  const at = upper.search(QUALITATE_QUA);
+  if (at <= 0) return upper;
+  // Only between a name and another: "CV QQ Jaya" and "PT Sinar QQ" are named QQ.
+  const before = upper.slice(0, at).split(/[^A-Z0-9]+/).filter(Boolean);
+  const after = upper.slice(at).replace(QUALITATE_QUA, ' ').split(/[^A-Z0-9]+/).filter(Boolean);
+  return before.some((w) => !SINGLE_WORD_LEGAL_FORMS.has(w)) && after.some((w) => !SINGLE_WORD_LEGAL_FORMS.has(w)) ? upper.slice(0, at) : upper;
+}
+
+/**
  * Academic and professional degrees, as a notary's office, a clinic or a midwife's
  * practice is named after its holder ("Kantor Notaris Bambang Setiawan, S.H., M.Kn."), in
  * one spelling without dots or spaces. One registry writes them, another leaves them out.
@@ -550,7 +566,7 @@ function foldText(raw: string): string {
   s = s.replace(/(?<![A-Z0-9])([PCUK])\s*\.\s*([TVDSU])(?:\.\s*([PDU])(?![A-Z0-9]))?\s*\.?(?![A-Z0-9])/g, (_m, a: string, b: string, c?: string) => ` ${a}${b}${c ?? ''} `);
   // Square brackets and braces set an aside apart as parentheses do ("PT Maju [Persero]").
   s = s.replace(/[[{]/g, '(').replace(/[\]}]/g, ')');
-  s = dropAliases(dropFormerName(s).replace(/&/g, ' DAN '));
+  s = dropAliases(dropQualitateQua(dropFormerName(s)).replace(/&/g, ' DAN '));
   // Dots between digits group a number or a code ("SPBU 54.611.23" is enrolled as "SPBU 5461123").
   s = s.replace(/(?<=[0-9])\.(?=[0-9])/g, '');
   // Apostrophes join ("MC'DONALD" → "MCDONALD"), as do modifier letters written for them
@@ -669,7 +685,14 @@ function stripLegalForms(tokens: string[], legalForms: string[]): string[] {
 }
 
 /** Words that start where an office of the company is named: "… Cabang Surabaya", "… KCP Gubeng", "… Kanwil Jatim", "… KCU Jember" (main branch), "… SBU Surabaya" (business unit). */
-const OFFICE_WORDS = new Set(['CABANG', 'KC', 'KCP', 'KCU', 'KANWIL', 'PERWAKILAN', 'BRANCH', 'SBU']);
+const OFFICE_WORDS = new Set([
+  'CABANG', 'KC', 'KCP', 'KCU', 'KANWIL', 'PERWAKILAN', 'BRANCH', 'SBU',
+  // State enterprises' own unit names, enrolled as the enterprise: the railway's operating
+  // areas and regional divisions ("PT KAI Daop 8 Surabaya", "Divre"), Perhutani's forest
+  // districts ("Perum Perhutani KPH Malang"), PLN's distribution units ("PT PLN UID Jatim",
+  // "UP3 Malang", "ULP Kepanjen"), Telkom's area offices ("Witel Malang").
+  'DAOP', 'DIVRE', 'KPH', 'UID', 'UP3', 'ULP', 'WITEL',
+]);
 /** "Kantor …" that names an office: branch, head office, regional office, representative, a BPR's cash office. */
 const OFFICES_AFTER_KANTOR = new Set(['CABANG', 'PUSAT', 'WILAYAH', 'PERWAKILAN', 'KAS']);
 /**
