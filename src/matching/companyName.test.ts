@@ -100,7 +100,7 @@ describe('normaliseCompanyName', () => {
     ['Kopontren Al-Ittifaq', 'PONDOK PESANTREN ALITTIFAQ', ['KOPERASI']],
     ['Baitul Maal wat Tamwil Beringharjo', 'BMT BERINGHARJO', []],
     ['Sekolah Menengah Kejuruan Muhammadiyah 3', 'SMK MUHAMMADIYAH 3', []],
-    ['UD H. Abdul Rochim', 'HAJI ABDUL ROCHIM', ['UD']],
+    ['UD H. Abdul Rochim', 'HAJI ABDUL RAHIM', ['UD']],
     ['CV Hj. Siti Aminah', 'HAJAH SITI AMINAH', ['CV']],
     ['PT Moch. Jaya Tehnik', 'MUHAMMAD JAYA TEKNIK', ['PT']],
     ['PT Sumatra Prima System', 'SUMATERA PRIMA SISTEM', ['PT']],
@@ -210,6 +210,12 @@ describe('normaliseCompanyName', () => {
     expect(normaliseCompanyName('SPBU 54 611 23').key).toBe('SPBU 54 611 23');
   });
 
+  it('folds the old "ch" for "h" in Arabic-derived names as "Rohim" is folded', () => {
+    expect(normaliseCompanyName('CV Abdul Rochim').key).toBe(normaliseCompanyName('CV Abdul Rohim').key);
+    expect(normaliseCompanyName('Yayasan Ar-Rochmah').key).toBe('ARRAHMAH');
+    expect(normaliseCompanyName('UD Abdurrochman').key).toBe('ABDURRAHMAN');
+  });
+
   it('keeps the party before "qq" (qualitate qua), only between two names', () => {
     expect(normaliseCompanyName('CV Sumber Rejeki qq Toko Sumber Rejeki').key).toBe('SUMBER REJEKI');
     expect(normaliseCompanyName('PT Djaja Makmur q.q. PT Sinar Abadi').key).toBe('JAYA MAKMUR');
@@ -283,7 +289,7 @@ describe('NAME_RULES_VERSION', () => {
       'PT Njonja Meneer': 'NYONYA MENEER',
       'PT Matahari Dept. Store': 'MATAHARI DEPARTMENT STORE',
       'Ponpes Tebuireng': 'PONDOK PESANTREN TEBUIRENG',
-      'UD H. Abdul Rochim': 'HAJI ABDUL ROCHIM',
+      'UD H. Abdul Rochim': 'HAJI ABDUL RAHIM',
       'Kopdit Sehati': 'SEHATI',
       'PT Indosat Ooredoo Hutchison Tbk (d/h PT Indosat Tbk)': 'INDOSAT OOREDOO HUTCHISON',
       'PT Bank Jatim Tbk KCP Lawang': 'BANK JAWA TIMUR',

@@ -388,6 +388,19 @@ const VARIANTS: Record<string, string> = {
   ALUMMAT: 'ALUMAT',
   ABDURROHMAN: 'ABDURRAHMAN',
   ABDURROHIM: 'ABDURRAHIM',
+  // The same words with the old "ch" for "h" ("Abdul Rochim", "Rochmah", "Abdurrochman"):
+  // folded as "Rohim" is, or the two spellings end two letters apart.
+  ROCHMAH: 'RAHMAH',
+  ROCHMAN: 'RAHMAN',
+  ROCHIM: 'RAHIM',
+  ARROCHMAH: 'ARRAHMAH',
+  ARROCHMAN: 'ARRAHMAN',
+  ARROCHIM: 'ARRAHIM',
+  ALROCHMAH: 'ALRAHMAH',
+  ALROCHMAN: 'ALRAHMAN',
+  ALROCHIM: 'ALRAHIM',
+  ABDURROCHMAN: 'ABDURRAHMAN',
+  ABDURROCHIM: 'ABDURRAHIM',
   UNIV: 'UNIVERSITAS',
   UNIVERSITY: 'UNIVERSITAS',
   JOGJAKARTA: 'YOGYAKARTA',
@@ -398,7 +411,7 @@ const VARIANTS: Record<string, string> = {
 
 /**
  * A proprietor's title and first name abbreviated before the rest of the name ("UD H.
- * Abdul Rochim" is "UD HAJI ABDUL ROCHIM"; "H.M." was joined into "HM" before this).
+ * Abdul Rochim" is "UD HAJI ABDUL RAHIM"; "H.M." was joined into "HM" before this).
  * Only before another word: at the end, a lone "H" or "MOH" is more likely a name cut off
  * at 30 characters ("… H" of "HOLDING"), which scoring reads as the start of a word.
  */
