@@ -418,6 +418,20 @@ describe('scoreNamePair', () => {
     expect(scoreNamePair(side('PDAM Kab. Bogor', { kabKota: bogor }), side('PDAM', { kabKota: bogor }), stats).nameSimilarity).toBeLessThan(1);
   });
 
+  it('links a water company named by its kab/kota alone to its own name there, and nowhere else', () => {
+    // Before: the company's own name ("TUGU TIRTA") counted against, and the pair scored 0.457.
+    const malang = '3573';
+    const byCity = side('PDAM KOTA MALANG', { kabKota: malang });
+    expect(score(side('Perumda Air Minum Tugu Tirta Kota Malang', { kabKota: malang }), byCity)).toBeGreaterThan(0.86);
+    expect(score(byCity, side('Perumda Air Minum Tugu Tirta Kota Malang', { kabKota: malang }))).toBeGreaterThan(0.86);
+    // Another kab/kota's, or a name that does not say the kab/kota, is not it.
+    expect(score(side('Perumda Air Minum Tirta Kanjuruhan', { kabKota: '3507' }), side('PDAM KOTA MALANG', { kabKota: malang }))).toBeLessThan(0.7);
+    expect(score(side('PDAM Tirta Kahuripan', { kabKota: malang }), byCity)).toBeLessThan(0.7);
+    expect(score(side('Perumda Air Minum Tirta Pakuan Kota Bogor', { kabKota: '3271' }), side('PDAM KABUPATEN BOGOR', { kabKota: '3201' }))).toBeLessThan(0.7);
+    // Only a water company: a kab/kota may have several hospitals.
+    expect(score(side('RSUD Dr. Iskak Xylofon Kabupaten Tulungagung', { kabKota: '3504' }), side('RSUD KABUPATEN TULUNGAGUNG', { kabKota: '3504' }))).toBeLessThan(0.7);
+  });
+
   it('lets a name that is its region after one word leave out only the designator, both records being there', () => {
     // Before: "KABUPATEN" counted as a distinctive word on one side, and the pair scored 0.62.
     const sidoarjo = '3515';

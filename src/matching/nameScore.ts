@@ -13,7 +13,7 @@
 import { boundedMemo } from '../shared/boundedMemo.js';
 import { ACRONYM_SKIPS, completionsOf, isOnlyLegalForm } from './companyName.js';
 import { couldBeAcronym, couldBeTwoInitials, spelledOut } from './acronyms.js';
-import { ownDesignatorAfterOneWord, ownRegionSuffixLength, REGION_DESIGNATORS } from './regionDesignation.js';
+import { isWordAndOwnRegion, ownDesignatorAfterOneWord, ownRegionSuffixLength, REGION_DESIGNATORS } from './regionDesignation.js';
 import { NAME_WORDS } from './nameLexicon.js';
 import { isSpellingVariant } from './spellingVariant.js';
 import { isKeyboardSlip, substitutedLetters } from './keyboardSlip.js';
@@ -462,6 +462,15 @@ export function scoreNamePair(permitSide: NameSide, employerSide: NameSide, stat
   // A side's own kab/kota written after its name, which the other side leaves out, is neither for nor against.
   ignoreOwnRegion(permit, employer, matchedI, ignoredP);
   ignoreOwnRegion(employer, permit, matchedJ, ignoredE);
+  // A kab/kota has one water company, and an extract may name it by its kab/kota alone
+  // ("PDAM KOTA MALANG" for "Perumda Air Minum Tugu Tirta Kota Malang"): against that, the
+  // company's own name on the other side, in the same kab/kota, is neither for nor against.
+  if (permit.kabKota && permit.kabKota === employer.kabKota && permit.tokens[0] === 'PDAM' && employer.tokens[0] === 'PDAM') {
+    const generic = (side: NameSide) => isWordAndOwnRegion(side.tokens, side.kabKota);
+    const regionMatched = (side: NameSide, matchedAt: Set<number>) => side.tokens.every((_, k) => k === 1 && REGION_DESIGNATORS.has(side.tokens[1]!) ? true : matchedAt.has(k));
+    if (generic(employer) && regionMatched(employer, matchedJ)) permit.tokens.forEach((_, i) => !matchedI.has(i) && ignoredP.add(i));
+    else if (generic(permit) && regionMatched(permit, matchedI)) employer.tokens.forEach((_, j) => !matchedJ.has(j) && ignoredE.add(j));
+  }
   const unmatchedP = permit.tokens.filter((_, i) => !matchedI.has(i) && !ignoredP.has(i));
   const unmatchedE = employer.tokens.filter((_, j) => !matchedJ.has(j) && !ignoredE.has(j));
 

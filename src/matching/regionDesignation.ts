@@ -85,3 +85,16 @@ export function ownDesignatorAfterOneWord(tokens: readonly string[], kabKota: st
   const start = tokens.length - designation.words.length - 1;
   return start === 1 && designation.designators.includes(tokens[start]!) && endsWith(tokens, start + 1, designation.words) ? start : -1;
 }
+
+/**
+ * Whether a name is a word and then only its record's own kab/kota, with or without the
+ * designator ("PDAM KOTA MALANG", "PDAM MALANG" in Kota Malang).
+ */
+export function isWordAndOwnRegion(tokens: readonly string[], kabKota: string | null): boolean {
+  if (!kabKota) return false;
+  const designation = designationOf(kabKota);
+  if (!designation) return false;
+  const { designators, words } = designation;
+  if (tokens.length === words.length + 1) return endsWith(tokens, 1, words);
+  return tokens.length === words.length + 2 && designators.includes(tokens[1]!) && endsWith(tokens, 2, words);
+}
