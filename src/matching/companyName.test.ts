@@ -229,8 +229,9 @@ describe('normaliseCompanyName', () => {
     expect(normaliseCompanyName('PT PLN (Persero) UID Jawa Timur').key).toBe('PLN');
     expect(normaliseCompanyName('PT PLN (Persero) UP3 Malang').key).toBe('PLN');
     expect(normaliseCompanyName('PT Telkom Indonesia Witel Malang').key).toBe('TELKOM INDONESIA');
-    // Not as the name's first word.
+    // Not as the name's first word, nor as its last: a unit is named after the word.
     expect(normaliseCompanyName('CV KPH Jaya').key).toBe('KPH JAYA');
+    expect(normaliseCompanyName('PT Sinar Witel').key).toBe('SINAR WITEL');
   });
 
   it('says a word once when a short form after it starts with it ("Bank BPD Bali" is "Bank Bali")', () => {

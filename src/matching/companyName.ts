@@ -700,12 +700,16 @@ function stripLegalForms(tokens: string[], legalForms: string[]): string[] {
 /** Words that start where an office of the company is named: "… Cabang Surabaya", "… KCP Gubeng", "… Kanwil Jatim", "… KCU Jember" (main branch), "… SBU Surabaya" (business unit). */
 const OFFICE_WORDS = new Set([
   'CABANG', 'KC', 'KCP', 'KCU', 'KANWIL', 'PERWAKILAN', 'BRANCH', 'SBU',
-  // State enterprises' own unit names, enrolled as the enterprise: the railway's operating
-  // areas and regional divisions ("PT KAI Daop 8 Surabaya", "Divre"), Perhutani's forest
-  // districts ("Perum Perhutani KPH Malang"), PLN's distribution units ("PT PLN UID Jatim",
-  // "UP3 Malang", "ULP Kepanjen"), Telkom's area offices ("Witel Malang").
-  'DAOP', 'DIVRE', 'KPH', 'UID', 'UP3', 'ULP', 'WITEL',
+  ...['DAOP', 'DIVRE', 'KPH', 'UID', 'UP3', 'ULP', 'WITEL'],
 ]);
+/**
+ * State enterprises' own units, enrolled as the enterprise: the railway's operating areas
+ * and regional divisions ("PT KAI Daop 8 Surabaya", "Divre"), Perhutani's forest districts
+ * ("Perum Perhutani KPH Malang"), PLN's distribution units ("PT PLN UID Jatim", "UP3
+ * Malang", "ULP Kepanjen"), Telkom's area offices ("Witel Malang"). A unit is always named
+ * after the word, so at a name's end the word is the name's own.
+ */
+const ENTERPRISE_UNIT_WORDS = new Set(['DAOP', 'DIVRE', 'KPH', 'UID', 'UP3', 'ULP', 'WITEL']);
 /** "Kantor …" that names an office: branch, head office, regional office, representative, a BPR's cash office. */
 const OFFICES_AFTER_KANTOR = new Set(['CABANG', 'PUSAT', 'WILAYAH', 'PERWAKILAN', 'KAS']);
 /**
@@ -738,7 +742,7 @@ function cutBranchOffice(tokens: string[]): string[] {
   for (let i = 1; i < tokens.length; i += 1) {
     let start = -1;
     if (tokens[i] === 'KANTOR' && OFFICES_AFTER_KANTOR.has(tokens[i + 1] ?? '')) start = i;
-    else if (OFFICE_WORDS.has(tokens[i]!)) start = tokens[i - 1] === 'KANTOR' ? i - 1 : i;
+    else if (OFFICE_WORDS.has(tokens[i]!) && !(ENTERPRISE_UNIT_WORDS.has(tokens[i]!) && i === tokens.length - 1)) start = tokens[i - 1] === 'KANTOR' ? i - 1 : i;
     else if (UNIT_WORDS.has(tokens[i]!) && i >= 2 && i < tokens.length - 1 && !(tokens[i] === 'UNIT' && tokens[i + 1] === 'DESA')) start = i;
     // "Kantor Perwakilan Samsung" is the office's own name.
     if (start >= 1) return tokens.slice(0, start);
