@@ -475,6 +475,8 @@ export function isOnlyLegalForm(tokens: string[]): boolean {
 /** Words an acronym skips ("Indah Kiat Pulp & Paper (IKPP)"). */
 export const ACRONYM_SKIPS = new Set(['DAN', 'AND', 'OF', 'THE']);
 const SINGLE_WORD_LEGAL_FORMS = new Set(Object.values(LEGAL_FORMS).flat().filter((s) => !s.includes(' ')));
+/** Every word of every legal form's spellings ("PERSEROAN", "TERBATAS", "SIMPAN", ...). */
+const LEGAL_FORM_SPELLING_WORDS = new Set(Object.values(LEGAL_FORMS).flat().flatMap((s) => s.split(' ')));
 
 /**
  * Drops what a name gives in parentheses besides itself: an acronym of the words before it
@@ -520,9 +522,10 @@ function dropQualitateQua(upper: string): string {
   const at = upper.search(QUALITATE_QUA);
   if (at <= 0) return upper;
   // Only between a name and another: "CV QQ Jaya" and "PT Sinar QQ" are named QQ.
+  // A legal form written out ("Maju QQ, Perseroan Terbatas") names no other party either.
   const before = upper.slice(0, at).split(/[^A-Z0-9]+/).filter(Boolean);
   const after = upper.slice(at).replace(QUALITATE_QUA, ' ').split(/[^A-Z0-9]+/).filter(Boolean);
-  return before.some((w) => !SINGLE_WORD_LEGAL_FORMS.has(w)) && after.some((w) => !SINGLE_WORD_LEGAL_FORMS.has(w)) ? upper.slice(0, at) : upper;
+  return before.some((w) => !LEGAL_FORM_SPELLING_WORDS.has(w)) && after.some((w) => !LEGAL_FORM_SPELLING_WORDS.has(w)) ? upper.slice(0, at) : upper;
 }
 
 /**
