@@ -12,6 +12,8 @@ export interface FeedSyncOutcome {
   rejected: number;
   /** Set when the feed no longer took this cursor (HTTP 400, 404, 410) and the sync read it again from its start. */
   restartedAfter?: string;
+  /** Set when `signal` stopped the sync before the end of the feed; the checkpoint holds where it got to. */
+  interrupted?: boolean;
 }
 
 export interface FeedSyncOptions {
@@ -22,6 +24,8 @@ export interface FeedSyncOptions {
   onChanged: (nibs: string[]) => Promise<void>;
   /** Safety stop for one run; the next sync continues from the checkpoint. */
   maxPages?: number;
+  /** Aborted when the process is stopping: the sync ends after the page it holds is committed. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -39,6 +43,10 @@ export async function syncFeed(db: Db, client: FeedClient, options: FeedSyncOpti
   // Cursors this sync has asked for: a feed that leads back to one would be paged forever.
   const visited = new Set<string | null>();
   while (outcome.pages < maxPages) {
+    if (options.signal?.aborted) {
+      outcome.interrupted = true;
+      break;
+    }
     visited.add(cursor);
     let page: FeedPage;
     try {

@@ -8,6 +8,7 @@ import { PermanentDeliveryError } from '../notify/deliver.js';
 import { branchesDueReminder, scheduleBranchFlush } from '../notify/notifyQueue.js';
 import { FeedClient } from '../oss/feedClient.js';
 import { syncFeed } from '../oss/feedSync.js';
+import { requestFeedSync } from '../oss/feedQueue.js';
 import { EnrollmentFileError, importEnrollmentFile } from '../enrollment/enrollmentImport.js';
 import { requeueOutstandingWork } from './reconcile.js';
 import { recheckCompany, RecheckUnavailable } from '../oss/recheck.js';
@@ -20,6 +21,8 @@ export type JobHandler<Q extends QueueName, J extends JobName<Q>> = (
   payload: JobPayload<Q, J>,
   ctx: AppContext,
   job: Job,
+  /** Aborted when the process is stopping (SIGTERM): a long job ends at a point it can resume from. */
+  stopping: AbortSignal,
 ) => Promise<Record<string, unknown>>;
 
 /** Every job of every queue must have a handler here; the type makes a missing one a compile error. */
@@ -27,7 +30,7 @@ export type HandlerRegistry = { [Q in QueueName]: { [J in JobName<Q>]: JobHandle
 
 export const handlers: HandlerRegistry = {
   ingest: {
-    'feed-sync': async ({ feed }, ctx) => {
+    'feed-sync': async ({ feed }, ctx, _job, stopping) => {
       const { config } = ctx;
       if (!config.OSS_FEED_URL) throw new UnrecoverableError('OSS_FEED_URL is not set: there is no feed to sync');
       const client = new FeedClient({ baseUrl: config.OSS_FEED_URL, userKey: config.OSS_USER_KEY, timeoutMs: config.OSS_HTTP_TIMEOUT_MS });
@@ -37,7 +40,15 @@ export const handlers: HandlerRegistry = {
           pageSize: config.OSS_FEED_PAGE_SIZE,
           since: config.OSS_FEED_START,
           onChanged: async (nibs) => void (await queueMatching(ctx.queues, nibs, `feed:${feed}`, config.MATCH_BATCH_SIZE)),
+          // A backfill can run for hours; waiting for it made SIGTERM stop nothing.
+          signal: stopping,
         });
+        if (outcome.interrupted) {
+          // The rest of the feed is owed now, not at the next cron tick: the next worker
+          // to start takes this follow-up and resumes from the checkpoint.
+          await requestFeedSync(ctx.queues, feed);
+          ctx.logger.info({ feed, pages: outcome.pages }, 'feed sync stopped between pages (process stopping); a follow-up sync is queued');
+        }
         if (outcome.restartedAfter !== undefined) {
           ctx.logger.warn({ feed, refusedCursor: outcome.restartedAfter }, 'the feed no longer took the stored cursor (HTTP 400, 404 or 410); it was read again from OSS_FEED_START');
         }

@@ -6,7 +6,7 @@ import { createRedis } from './connection.js';
 import { handlers } from './handlers.js';
 import { maskPersonalPatterns } from '../oss/personalData.js';
 
-type AnyHandler = (payload: unknown, ctx: AppContext, job: Job) => Promise<Record<string, unknown>>;
+type AnyHandler = (payload: unknown, ctx: AppContext, job: Job, stopping: AbortSignal) => Promise<Record<string, unknown>>;
 
 /** Fails start-up when a queue declares a job that no handler serves. */
 export function assertEveryJobHasAHandler(): void {
@@ -39,6 +39,7 @@ function loggable(result: Record<string, unknown>): unknown {
 /** Starts BullMQ workers for the given queues in this process. */
 export function startWorkers(ctx: AppContext, queues: QueueName[], options: WorkerHostOptions = {}): WorkerHost {
   assertEveryJobHasAHandler();
+  const stopping = new AbortController();
   const workers = queues.map((queue) => {
     const connection = createRedis(ctx.config.REDIS_URL, 'worker');
     const worker = new Worker(
@@ -50,7 +51,7 @@ export function startWorkers(ctx: AppContext, queues: QueueName[], options: Work
         const parsed = schema.safeParse(job.data);
         if (!parsed.success) throw new UnrecoverableError(`invalid ${queue}/${job.name} payload: ${describeIssues(parsed.error as never)}`);
         const started = Date.now();
-        const result = await handler(parsed.data, ctx, job);
+        const result = await handler(parsed.data, ctx, job, stopping.signal);
         ctx.logger.info({ queue, job: job.name, jobId: job.id, ms: Date.now() - started, result: loggable(result) }, 'job done');
         return result;
       },
@@ -80,6 +81,8 @@ export function startWorkers(ctx: AppContext, queues: QueueName[], options: Work
   return {
     workers: workers.map((w) => w.worker),
     async close() {
+      // Closing waits for active jobs; this tells the long ones to end at their next safe point.
+      stopping.abort();
       await Promise.all(workers.map((w) => w.worker.close()));
       for (const w of workers) w.connection.disconnect();
     },

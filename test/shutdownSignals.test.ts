@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFeedServer, type RunningFeedServer } from '../src/demo/feedServer.js';
+import { generateDemoData } from '../src/demo/generate.js';
+import { runCli } from './support/cli.js';
+import { startWorker, waitFor, type WorkerProcess } from './support/processes.js';
+import { createTestEnv, type TestEnv } from './support/testEnv.js';
+
+describe('SIGTERM in the middle of a long job', () => {
+  let t: TestEnv;
+  let feed: RunningFeedServer;
+  const workers: WorkerProcess[] = [];
+  const data = generateDemoData({ seed: 23, companies: 400 });
+
+  beforeAll(async () => {
+    // 40 pages, each answered after 250 ms: the whole sync takes at least 10 s.
+    feed = await startFeedServer({ records: data.permits, userKey: 'k', fault: () => ({ kind: 'hang', ms: 250 }) });
+    t = await createTestEnv({ OSS_FEED_URL: feed.url, OSS_USER_KEY: 'k', OSS_FEED_PAGE_SIZE: '10' });
+  });
+  afterAll(async () => {
+    await Promise.all(workers.map((w) => w.stop('SIGKILL')));
+    await t.cleanup();
+    await feed.close();
+  });
+
+  const checkpoint = async () =>
+    (await t.ctx.db.selectFrom('feed_checkpoint').select(['pages', 'records']).where('feed', '=', 'oss').executeTakeFirst()) ?? { pages: 0, records: 0 };
+
+  it('an ingest worker stops a feed sync between pages, and the restarted worker finishes it without being asked again', async () => {
+    const first = startWorker('ingest', t.env);
+    workers.push(first);
+    expect((await runCli(['feed', 'sync'], t.env)).code).toBe(0);
+    await waitFor('a few pages committed', async () => (await checkpoint()).pages >= 3);
+
+    const asked = Date.now();
+    expect(await first.stop('SIGTERM')).toBe(0);
+    // Stopping waits for the page in hand, not for the rest of the feed.
+    expect(Date.now() - asked).toBeLessThan(6000);
+    const stoppedAt = await checkpoint();
+    expect(stoppedAt.records).toBeLessThan(400);
+
+    // No `patuh feed sync` this time: the interrupted sync is owed, and the next worker does it.
+    workers.push(startWorker('ingest', t.env));
+    await waitFor('the rest of the feed stored', async () => (await checkpoint()).records >= 400, 60_000);
+    const permits = await t.ctx.db.selectFrom('permit').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    expect(Number(permits.n)).toBe(new Set(data.permits.map((p) => p.nib)).size);
+  }, 120_000);
+});
