@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFeedServer, type RunningFeedServer } from '../src/demo/feedServer.js';
 import { generateDemoData } from '../src/demo/generate.js';
@@ -44,4 +45,11 @@ describe('SIGTERM in the middle of a long job', () => {
     const permits = await t.ctx.db.selectFrom('permit').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     expect(Number(permits.n)).toBe(new Set(data.permits.map((p) => p.nib)).size);
   }, 120_000);
+
+  it('patuh run exits when its start-up fails, so a supervisor restarts it (it stayed up doing nothing)', async () => {
+    const run = await runCli(['run'], { ...t.env, BRANCHES_FILE: join(t.dir, 'no-such-branches.json') }, { timeoutMs: 20_000 });
+    expect(run.stderr).toMatch(/BRANCHES_FILE .*cannot be read/);
+    // null: still running when the timeout killed it.
+    expect(run.code).toBe(1);
+  }, 30_000);
 });

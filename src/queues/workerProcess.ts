@@ -23,8 +23,10 @@ export async function runWorkerProcess(queues: QueueName[], name: string): Promi
     console.error(`${name}: ${(error as Error).message}`);
     process.exit(2);
   }
-  let ctx = createApp(config, name);
+  // Read before any connection opens: an open connection would keep a process whose
+  // start-up failed alive, doing nothing, where a supervisor would restart it.
   const branches = await readBranchFile(config.BRANCHES_FILE);
+  let ctx = createApp(config, name);
   // PostgreSQL or Redis may be restarting, or `db migrate` still running, while this process starts: wait rather than crash.
   for (let attempt = 1; ; attempt += 1) {
     try {
