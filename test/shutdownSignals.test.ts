@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFeedServer, type RunningFeedServer } from '../src/demo/feedServer.js';
@@ -44,6 +46,7 @@ describe('SIGTERM in the middle of a long job', () => {
     await waitFor('the rest of the feed stored', async () => (await checkpoint()).records >= 400, 60_000);
     const permits = await t.ctx.db.selectFrom('permit').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     expect(Number(permits.n)).toBe(new Set(data.permits.map((p) => p.nib)).size);
+    expect(await workers[1]!.stop('SIGTERM')).toBe(0);
   }, 120_000);
 
   it('patuh run exits when its start-up fails, so a supervisor restarts it (it stayed up doing nothing)', async () => {
@@ -52,4 +55,26 @@ describe('SIGTERM in the middle of a long job', () => {
     // null: still running when the timeout killed it.
     expect(run.code).toBe(1);
   }, 30_000);
+
+  it('patuh run --until-idle on SIGTERM releases its jobs, so the next run takes them at once (they stayed locked for WORKER_LOCK_MS)', async () => {
+    // The same feed again, from its start, with no other worker running.
+    await t.ctx.db.deleteFrom('feed_checkpoint').execute();
+    await t.ctx.db.deleteFrom('permit').execute();
+    const child = spawn(process.execPath, ['bin/patuh.mjs', 'run', '--until-idle'], { cwd: join(import.meta.dirname, '..'), env: t.env, stdio: 'ignore' });
+    expect((await runCli(['feed', 'sync'], t.env)).code).toBe(0);
+    await waitFor('a few pages committed', async () => (await checkpoint()).pages >= 2);
+    const asked = Date.now();
+    child.kill('SIGTERM');
+    const [code] = (await once(child, 'exit')) as [number | null];
+    expect(code).toBe(143);
+    expect(Date.now() - asked).toBeLessThan(6000);
+    const counts = await t.ctx.queues.queue('ingest').getJobCounts('active', 'waiting');
+    // Nothing left locked by the stopped process; the rest of the sync waits for the next run.
+    expect(counts.active).toBe(0);
+    expect(counts.waiting).toBe(1);
+
+    const again = await runCli(['run', '--until-idle'], t.env, { timeoutMs: 90_000 });
+    expect(again.code).toBe(0);
+    expect((await checkpoint()).records).toBeGreaterThanOrEqual(400);
+  }, 150_000);
 });

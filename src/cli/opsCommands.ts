@@ -27,7 +27,18 @@ export function registerOpsCommands(program: Command): void {
         await syncBranches(ctx.db, await readBranchFile(ctx.config.BRANCHES_FILE));
         const { countFailedDigests } = await import('../notify/digestRepository.js');
         const deadLetteredBefore = await countFailedDigests(ctx.db);
-        const outcome = await runUntilIdle(ctx);
+        // Without this a signal ended the process mid-job and left its jobs locked in Redis
+        // for WORKER_LOCK_MS; stopping the workers lets the next run take them at once.
+        const stop = new AbortController();
+        const onSignal = (signal: NodeJS.Signals) => {
+          console.error(`patuh: ${signal}: stopping after the jobs in hand; the next run continues the rest`);
+          process.exitCode = signal === 'SIGINT' ? 130 : 143;
+          stop.abort();
+        };
+        process.once('SIGTERM', onSignal);
+        process.once('SIGINT', onSignal);
+        const outcome = await runUntilIdle(ctx, { signal: stop.signal });
+        if (outcome.stopped) return;
         console.log(`queues drained in ${outcome.seconds.toFixed(1)} s`);
         // A delivery given up is an outcome the dead-letter list keeps, with its own
         // commands: the run itself went as it should. Any other job failed for good did not.

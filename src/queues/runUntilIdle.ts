@@ -8,13 +8,15 @@ export interface IdleRunOutcome {
   /** Jobs that failed for good during this run, per queue. */
   failed: Record<QueueName, number>;
   seconds: number;
+  /** Set when `signal` stopped the run before the queues were drained. */
+  stopped?: boolean;
 }
 
 /**
  * Runs every worker in this process until all queues are drained (nothing waiting,
  * active or delayed for several polls in a row), then stops them.
  */
-export async function runUntilIdle(ctx: AppContext, options: { pollMs?: number; quietPolls?: number } = {}): Promise<IdleRunOutcome> {
+export async function runUntilIdle(ctx: AppContext, options: { pollMs?: number; quietPolls?: number; signal?: AbortSignal } = {}): Promise<IdleRunOutcome> {
   const started = Date.now();
   const pollMs = options.pollMs ?? 200;
   const quietPolls = options.quietPolls ?? 3;
@@ -23,7 +25,7 @@ export async function runUntilIdle(ctx: AppContext, options: { pollMs?: number; 
   const host = startWorkers(ctx, QUEUE_NAMES);
   try {
     let quiet = 0;
-    while (quiet < quietPolls) {
+    while (quiet < quietPolls && !options.signal?.aborted) {
       await new Promise((resolve) => setTimeout(resolve, pollMs));
       const pending = await ctx.queues.pendingCounts();
       quiet = Object.values(pending).every((n) => n === 0) ? quiet + 1 : 0;
@@ -33,5 +35,5 @@ export async function runUntilIdle(ctx: AppContext, options: { pollMs?: number; 
   }
   const failedAfter = await ctx.queues.failedCounts();
   const failed = Object.fromEntries(QUEUE_NAMES.map((q) => [q, Math.max(0, failedAfter[q] - failedBefore[q])])) as Record<QueueName, number>;
-  return { reconciled, failed, seconds: (Date.now() - started) / 1000 };
+  return { reconciled, failed, seconds: (Date.now() - started) / 1000, ...(options.signal?.aborted ? { stopped: true } : {}) };
 }
