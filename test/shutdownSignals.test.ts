@@ -34,12 +34,9 @@ describe('SIGTERM in the middle of a long job', () => {
     expect((await runCli(['feed', 'sync'], t.env)).code).toBe(0);
     await waitFor('a few pages committed', async () => (await checkpoint()).pages >= 3);
 
-    const asked = Date.now();
     expect(await first.stop('SIGTERM')).toBe(0);
-    // Stopping waits for the page in hand, not for the rest of the feed.
-    expect(Date.now() - asked).toBeLessThan(6000);
-    const stoppedAt = await checkpoint();
-    expect(stoppedAt.records).toBeLessThan(400);
+    // Stopping waited for the page in hand, not for the rest of the feed (40 pages of 250 ms).
+    expect((await checkpoint()).records).toBeLessThan(400);
 
     // No `patuh feed sync` this time: the interrupted sync is owed, and the next worker does it.
     workers.push(startWorker('ingest', t.env));
@@ -63,11 +60,11 @@ describe('SIGTERM in the middle of a long job', () => {
     const child = spawn(process.execPath, ['bin/patuh.mjs', 'run', '--until-idle'], { cwd: join(import.meta.dirname, '..'), env: t.env, stdio: 'ignore' });
     expect((await runCli(['feed', 'sync'], t.env)).code).toBe(0);
     await waitFor('a few pages committed', async () => (await checkpoint()).pages >= 2);
-    const asked = Date.now();
     child.kill('SIGTERM');
     const [code] = (await once(child, 'exit')) as [number | null];
     expect(code).toBe(143);
-    expect(Date.now() - asked).toBeLessThan(6000);
+    // It stopped between pages, not at the end of the feed.
+    expect((await checkpoint()).records).toBeLessThan(400);
     const counts = await t.ctx.queues.queue('ingest').getJobCounts('active', 'waiting');
     // Nothing left locked by the stopped process; the rest of the sync waits for the next run.
     expect(counts.active).toBe(0);
