@@ -40,6 +40,8 @@ export const envSchema = z.object({
   NOTIFY_DIR: z.string().min(1).default('out/digests'),
   NOTIFY_WEBHOOK_URL: optionalString.pipe(url(['http:', 'https:']).optional()),
   NOTIFY_WEBHOOK_TIMEOUT_MS: positiveInt(10_000),
+  /** Longest an SMTP server may stay silent (connecting, greeting, any reply) before the e-mail is retried. */
+  NOTIFY_SMTP_TIMEOUT_MS: positiveInt(60_000),
   /** How long a branch's first digest waits to batch a burst of findings. */
   NOTIFY_GROUP_WAIT_MS: nonNegativeInt(30_000).pipe(z.number().max(86_400_000)),
   /** At most one digest per branch and channel this often when findings change. */

@@ -120,8 +120,10 @@ export function emailText(payload: DigestPayload): { subject: string; text: stri
   return { subject, text };
 }
 
-export async function sendDigestEmail(smtpUrl: string, from: string, to: string[], payload: DigestPayload): Promise<void> {
-  const transport = nodemailer.createTransport(smtpUrl);
+export async function sendDigestEmail(smtpUrl: string, from: string, to: string[], payload: DigestPayload, timeoutMs = 60_000): Promise<void> {
+  // nodemailer's own defaults wait up to 10 minutes on a silent server, holding the job
+  // (and a stopping notifier) that long and outliving the digest's lease.
+  const transport = nodemailer.createTransport({ url: smtpUrl, connectionTimeout: timeoutMs, greetingTimeout: timeoutMs, socketTimeout: timeoutMs });
   const { subject, text } = emailText(payload);
   try {
     await transport.sendMail({

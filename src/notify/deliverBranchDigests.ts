@@ -38,7 +38,7 @@ async function deliverOne(config: Env, branch: BranchRoute, digest: ClaimedDiges
     }
     case 'email':
       if (!config.SMTP_URL || !branch.emailTo.length) throw new PermanentDeliveryError(`branch ${branch.code} has no e-mail set up any more`);
-      await sendDigestEmail(config.SMTP_URL, config.NOTIFY_EMAIL_FROM, branch.emailTo, digest.payload);
+      await sendDigestEmail(config.SMTP_URL, config.NOTIFY_EMAIL_FROM, branch.emailTo, digest.payload, config.NOTIFY_SMTP_TIMEOUT_MS);
       return;
   }
 }
