@@ -83,7 +83,11 @@ export function emailText(payload: DigestPayload): { subject: string; text: stri
   // The top ten employers, not findings: an employer with several shortfalls is one line
   // (findings come ranked, so its first is its largest), not several of the ten.
   const byEmployer = new Map<string, DigestItem[]>();
-  for (const f of payload.findings) byEmployer.set(f.nib, [...(byEmployer.get(f.nib) ?? []), f]);
+  for (const f of payload.findings) {
+    const own = byEmployer.get(f.nib);
+    if (own) own.push(f);
+    else byEmployer.set(f.nib, [f]);
+  }
   const top = [...byEmployer.values()]
     .slice(0, 10)
     .map((fs, i) => {
@@ -120,7 +124,7 @@ export function emailText(payload: DigestPayload): { subject: string; text: stri
   return { subject, text };
 }
 
-export async function sendDigestEmail(smtpUrl: string, from: string, to: string[], payload: DigestPayload, timeoutMs = 60_000): Promise<void> {
+export async function sendDigestEmail(smtpUrl: string, from: string, to: string[], payload: DigestPayload, timeoutMs: number): Promise<void> {
   // nodemailer's own defaults wait up to 10 minutes on a silent server, holding the job
   // (and a stopping notifier) that long and outliving the digest's lease.
   const transport = nodemailer.createTransport({ url: smtpUrl, connectionTimeout: timeoutMs, greetingTimeout: timeoutMs, socketTimeout: timeoutMs });
