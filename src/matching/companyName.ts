@@ -700,11 +700,6 @@ function stripLegalForms(tokens: string[], legalForms: string[]): string[] {
   return tokens;
 }
 
-/** Words that start where an office of the company is named: "… Cabang Surabaya", "… KCP Gubeng", "… Kanwil Jatim", "… KCU Jember" (main branch), "… SBU Surabaya" (business unit). */
-const OFFICE_WORDS = new Set([
-  'CABANG', 'KC', 'KCP', 'KCU', 'KANWIL', 'PERWAKILAN', 'BRANCH', 'SBU',
-  ...['DAOP', 'DIVRE', 'KPH', 'UID', 'UP3', 'ULP', 'WITEL'],
-]);
 /**
  * State enterprises' own units, enrolled as the enterprise: the railway's operating areas
  * and regional divisions ("PT KAI Daop 8 Surabaya", "Divre"), Perhutani's forest districts
@@ -713,6 +708,8 @@ const OFFICE_WORDS = new Set([
  * after the word, so at a name's end the word is the name's own.
  */
 const ENTERPRISE_UNIT_WORDS = new Set(['DAOP', 'DIVRE', 'KPH', 'UID', 'UP3', 'ULP', 'WITEL']);
+/** Words that start where an office of the company is named: "… Cabang Surabaya", "… KCP Gubeng", "… Kanwil Jatim", "… KCU Jember" (main branch), "… SBU Surabaya" (business unit), and the units above. */
+const OFFICE_WORDS = new Set(['CABANG', 'KC', 'KCP', 'KCU', 'KANWIL', 'PERWAKILAN', 'BRANCH', 'SBU', ...ENTERPRISE_UNIT_WORDS]);
 /** "Kantor …" that names an office: branch, head office, regional office, representative, a BPR's cash office. */
 const OFFICES_AFTER_KANTOR = new Set(['CABANG', 'PUSAT', 'WILAYAH', 'PERWAKILAN', 'KAS']);
 /**
